@@ -1,0 +1,78 @@
+// The `dovetail` command line. Each command's module is loaded only when that command runs, so
+// `dovetail --help` and quick commands start fast.
+import { readFileSync } from 'node:fs';
+import { Argument, Command, Option } from 'commander';
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+const formats = (...values: string[]) => new Option('--format <format>', 'output format').choices(values).default(values[0]);
+
+export function program(): Command {
+  const cli = new Command('dovetail')
+    .description('Find ML mismatch: check what data scientists, software engineers and operations assume about an ML-enabled system.')
+    .version(packageVersion())
+    .showHelpAfterError()
+    .configureHelp({ sortSubcommands: false });
+
+  cli
+    .command('init')
+    .description('create a system folder: dovetail.yaml and one commented descriptor per kind')
+    .argument('[dir]', 'folder to create or fill', '.')
+    .option('--name <name>', 'name of the system (default: the folder name)')
+    .action(async (dir: string, opts: { name?: string }) => (await import('./commands/init.js')).init(dir, opts));
+
+  cli
+    .command('validate')
+    .description('validate descriptors: schema, units, references (exit 2 when invalid)')
+    .argument('[paths...]', 'system folder, descriptor files, TEC documents, folder or zip', ['.'])
+    .addOption(formats('text', 'json'))
+    .action(async (paths: string[], opts: { format: 'text' | 'json' }) =>
+      (await import('./commands/validate.js')).validate(paths, opts),
+    );
+
+  cli
+    .command('schema')
+    .description('print the JSON Schema of a descriptor kind (or of dovetail.yaml)')
+    .argument('[kind]', 'descriptor kind, or "project" for dovetail.yaml; omit to list the kinds')
+    .option('--out <dir>', 'write every schema into this folder instead')
+    .action(async (kind: string | undefined, opts: { out?: string }) =>
+      (await import('./commands/schema.js')).schema(kind, opts),
+    );
+
+  cli
+    .command('import')
+    .description('convert descriptors from another format into a Dovetail system folder')
+    .addArgument(new Argument('<format>', 'source format').choices(['tec']))
+    .argument('<path>', 'TEC document, folder of documents or project zip')
+    .requiredOption('--out <dir>', 'folder to write the Dovetail system into')
+    .option('--name <name>', 'name of the system (default: the folder or zip name)')
+    .option('--force', 'overwrite existing files')
+    .action(async (_format: string, path: string, opts: { out: string; name?: string; force?: boolean }) =>
+      (await import('./commands/tec.js')).importTecCommand(path, opts),
+    );
+
+  cli
+    .command('export')
+    .description('write a system in another format')
+    .addArgument(new Argument('<format>', 'target format').choices(['tec']))
+    .argument('<dir>', 'Dovetail system folder (or any input validate accepts)')
+    .requiredOption('--out <file>', 'zip file to write (TEC 1.2 documents, named as TEC names them)')
+    .option('--force', 'overwrite an existing file')
+    .action(async (_format: string, dir: string, opts: { out: string; force?: boolean }) =>
+      (await import('./commands/tec.js')).exportTecCommand(dir, opts),
+    );
+
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (e) {
+    process.stderr.write(`dovetail: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}

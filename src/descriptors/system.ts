@@ -1,0 +1,47 @@
+// A loaded system: its descriptors, validated, each able to say where any of its values came from.
+import type { Diagnostic } from './diagnostics.js';
+import type { DescriptorOf, KindId } from './kinds/index.js';
+import type { ProjectFile } from './project.js';
+import type { Path } from './source.js';
+import type { TecVersion } from './tec/index.js';
+
+export interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+  /** JSON pointer in the file as written (for TEC input: in the TEC document). */
+  pointer: string;
+}
+
+export interface Descriptor<K extends KindId = KindId> {
+  kind: K;
+  name: string;
+  /** Path of the file, relative to the system root when inside it. */
+  file: string;
+  format: 'dovetail' | `tec-${TecVersion}`;
+  /** The validated content, with canonical values and quantities in base units. */
+  data: DescriptorOf<K>;
+  /** The Dovetail-shaped document as written, extension keys included. */
+  raw: Record<string, unknown>;
+  /** Where the value at `path` (a path in the Dovetail document) is in the user's file. */
+  locate(path: Path, target?: 'value' | 'key'): Location;
+}
+
+export interface System {
+  name: string;
+  /** Folder the system was loaded from (or the folder of the file or zip). */
+  root: string;
+  project?: ProjectFile;
+  /** `dovetail.yaml`, when there is one. */
+  projectFile?: string;
+  descriptors: Descriptor[];
+  diagnostics: Diagnostic[];
+}
+
+export function descriptorsOf<K extends KindId>(system: System, kind: K): Descriptor<K>[] {
+  return system.descriptors.filter((d): d is Descriptor<K> => d.kind === kind);
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
