@@ -224,13 +224,29 @@ export const schemaField = {
   item_specification: itemSpecification.optional(),
 };
 
-export const statistic = z.strictObject({
-  field: z.string().min(1).meta({ description: 'Field of this descriptor’s schema the statistic describes.' }),
-  property: term(statisticProperties, 'Which statistic.'),
-  value: z
-    .union([z.number(), z.string()])
-    .meta({ description: 'The value: a number, except for distribution-type and other, which are words.' }),
-});
+/** Statistics whose value is words rather than a number. */
+const WORDY_STATISTICS: ReadonlySet<string> = new Set(['distribution-type', 'other']);
+
+export const statistic = z
+  .strictObject({
+    field: z.string().min(1).meta({ description: 'Field of this descriptor’s schema the statistic describes.' }),
+    property: term(statisticProperties, 'Which statistic.'),
+    value: z
+      .union([z.number(), z.string()])
+      .meta({ description: 'The value: a number, except for distribution-type and other, which are words.' }),
+  })
+  .check((ctx) => {
+    const { property, value } = ctx.value;
+    if (typeof value === 'string' && !WORDY_STATISTICS.has(property)) {
+      ctx.issues.push({
+        code: 'custom',
+        message: `the ${property} of a field is a number`,
+        params: { expected: 'a number (numbers are numbers, not text)' },
+        input: value,
+        path: ['value'],
+      });
+    }
+  });
 
 export const labelShare = {
   label: z.union([z.string(), z.number(), z.boolean()]).transform(String).meta({ description: 'The label value.' }),

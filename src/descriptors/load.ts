@@ -137,8 +137,16 @@ function toDescriptor(source: SourceText, doc: SourceDocument, diagnostics: Diag
   const value = doc.value;
   const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
   const hasKind = isObject && 'kind' in value;
-  const tec = hasKind ? undefined : detectTec(value);
+  // TEC writes JSON documents without a `name`; anything else without a `kind` is a Dovetail
+  // descriptor that lacks one, and is reported as such.
+  const tecCandidate = !hasKind && extname(source.file).toLowerCase() === '.json' && !(isObject && 'name' in value);
+  const tec = tecCandidate ? detectTec(value) : undefined;
   if (!hasKind && !tec) {
+    if (isObject && ('name' in value || extname(source.file).toLowerCase() !== '.json')) {
+      const k = kindOf(value);
+      if ('problem' in k && (source.explicit || 'name' in value)) diagnostics.push(at(source.file, doc, k.problem, 'error'));
+      return undefined;
+    }
     if (source.explicit) {
       diagnostics.push(
         at(source.file, doc, { path: [], message: 'not a descriptor: no `kind` field, and not a TEC document' }, 'error'),

@@ -13,7 +13,7 @@ export interface Location {
   pointer: string;
 }
 
-export interface Descriptor<K extends KindId = KindId> {
+interface DescriptorOfKind<K extends KindId> {
   kind: K;
   name: string;
   /** Path of the file, relative to the system root when inside it. */
@@ -26,6 +26,9 @@ export interface Descriptor<K extends KindId = KindId> {
   /** Where the value at `path` (a path in the Dovetail document) is in the user's file. */
   locate(path: Path, target?: 'value' | 'key'): Location;
 }
+
+/** A loaded descriptor; for the default `KindId`, a union discriminated by `kind`. */
+export type Descriptor<K extends KindId = KindId> = K extends KindId ? DescriptorOfKind<K> : never;
 
 export interface System {
   name: string;
