@@ -4,15 +4,20 @@ import { readFileSync } from 'node:fs';
 import { Argument, Command, Option } from 'commander';
 
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
-const formats = (...values: string[]) => new Option('--format <format>', 'output format').choices(values).default(values[0]);
+const formats = (...values: string[]) =>
+  new Option('--format <format>', 'output format').choices(values).default(values[0]);
 
 export function program(): Command {
   const cli = new Command('dovetail')
-    .description('Find ML mismatch: check what data scientists, software engineers and operations assume about an ML-enabled system.')
+    .description(
+      'Find ML mismatch: check what data scientists, software engineers and operations assume about an ML-enabled system.',
+    )
     .version(packageVersion())
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: false });

@@ -2,7 +2,7 @@
 // and the pieces several kinds share (data items, metrics, resources). The schemas are the single
 // source of truth: TypeScript types, validation and the published JSON Schemas all come from them.
 import * as z from 'zod';
-import { parseBytes, parseCpu, parseDuration, parseRate, type ParseResult } from './units.js';
+import { type ParseResult, parseBytes, parseCpu, parseDuration, parseRate } from './units.js';
 import {
   deploymentMechanisms,
   errorHandlingTypes,
@@ -41,7 +41,12 @@ function quantity(parse: (input: number | string) => ParseResult, description: s
     .transform((input, ctx) => {
       const r = parse(input);
       if (r.ok) return r.value;
-      ctx.addIssue({ code: 'custom', message: 'not a valid quantity', params: { expected: r.expected }, input });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'not a valid quantity',
+        params: { expected: r.expected },
+        input,
+      });
       return z.NEVER;
     })
     .meta({ description, examples: [example] });
@@ -62,7 +67,11 @@ export const duration = (description: string, bareUnit: 'ms' | 'd' = 'ms') =>
   );
 /** Events per second once parsed. */
 export const rate = (description: string) =>
-  quantity(parseRate, `${description} A rate such as 50/s, 3000/min or 2 per hour; a bare number means per second.`, '50/s');
+  quantity(
+    parseRate,
+    `${description} A rate such as 50/s, 3000/min or 2 per hour; a bare number means per second.`,
+    '50/s',
+  );
 
 /** GPUs: a count, or a count with the memory and model each GPU must have. */
 export const gpu = (description: string) =>
@@ -142,7 +151,9 @@ export function header<K extends string>(kind: K, what: string) {
       .string()
       .min(1)
       .regex(/^\S(.*\S)?$/, 'no leading or trailing spaces')
-      .meta({ description: `Name of this ${what}, unique among ${kind} descriptors; other descriptors refer to it by this name.` }),
+      .meta({
+        description: `Name of this ${what}, unique among ${kind} descriptors; other descriptors refer to it by this name.`,
+      }),
     version: versionText(`Version of the ${what} itself (not of this file's format).`).optional(),
     owner: owner.optional(),
     contact: optionalText('Who to ask: a person, team or channel.'),
@@ -263,7 +274,10 @@ export const monitoredMetric = z.strictObject({
   metric: z.string().min(1).meta({
     description: 'Name of the metric to compute in production; production environments refer to it by this name.',
   }),
-  operator: term(operators, 'How the value compares with the threshold when all is well: >, >=, <, <=, ==, !=.').optional(),
+  operator: term(
+    operators,
+    'How the value compares with the threshold when all is well: >, >=, <, <=, ==, !=.',
+  ).optional(),
   threshold: z.number().optional().meta({ description: 'Value beyond which operations is notified.' }),
   goal_mapping: optionalText('Id of the system-context goal this metric verifies.'),
   window: duration('Time window over which the metric is computed.').optional(),

@@ -28,7 +28,8 @@ export function jsonSchema(name: SchemaName): Record<string, unknown> {
   return {
     $schema: generated.$schema,
     $id: `urn:dovetail:schema:${name}`,
-    title: name === 'project' ? 'Dovetail system (dovetail.yaml)' : `Dovetail ${kinds[name].title.toLowerCase()} descriptor`,
+    title:
+      name === 'project' ? 'Dovetail system (dovetail.yaml)' : `Dovetail ${kinds[name].title.toLowerCase()} descriptor`,
     ...Object.fromEntries(Object.entries(generated).filter(([k]) => k !== '$schema' && k !== 'title')),
   };
 }

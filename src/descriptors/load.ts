@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Problem } from './diagnostics.js';
-import { kinds, type KindId } from './kinds/index.js';
+import { type KindId, kinds } from './kinds/index.js';
 import type { ProjectFile } from './project.js';
 import { checkReferences } from './references.js';
 import { MAX_SOURCE_BYTES, type Path, parseSource, pointer, type SourceDocument } from './source.js';
@@ -51,7 +51,12 @@ function readText(root: string, path: string, explicit: boolean, out: SourceText
     }
     out.push({ file, text: readFileSync(path, 'utf8'), explicit });
   } catch (e) {
-    diagnostics.push({ severity: 'error', file, pointer: '', message: `cannot read: ${(e as Error).message}` });
+    diagnostics.push({
+      severity: 'error',
+      file,
+      pointer: '',
+      message: `cannot read: ${(e as Error).message}`,
+    });
   }
 }
 
@@ -84,7 +89,12 @@ async function readZip(root: string, path: string, out: SourceText[], diagnostic
       if (data) out.push({ file: `${file}!${name}`, text: new TextDecoder().decode(data), explicit: false });
     }
   } catch (e) {
-    diagnostics.push({ severity: 'error', file, pointer: '', message: `not a readable zip archive: ${(e as Error).message}` });
+    diagnostics.push({
+      severity: 'error',
+      file,
+      pointer: '',
+      message: `not a readable zip archive: ${(e as Error).message}`,
+    });
   }
 }
 
@@ -95,7 +105,12 @@ function listFolder(dir: string): string[] {
     .sort();
 }
 
-function at(file: string, doc: SourceDocument | undefined, problem: Problem, severity: 'error' | 'warning'): Diagnostic {
+function at(
+  file: string,
+  doc: SourceDocument | undefined,
+  problem: Problem,
+  severity: 'error' | 'warning',
+): Diagnostic {
   const pos = doc?.locate(problem.path, problem.target);
   return {
     severity,
@@ -120,7 +135,13 @@ function readProject(root: string, diagnostics: Diagnostic[]): ProjectFile | und
   const doc = documents[0];
   if (!doc) {
     if (problems.length === 0) {
-      diagnostics.push({ severity: 'error', file: source.file, pointer: '', message: 'empty file', expected: 'dovetail: 1 and name' });
+      diagnostics.push({
+        severity: 'error',
+        file: source.file,
+        pointer: '',
+        message: 'empty file',
+        expected: 'dovetail: 1 and name',
+      });
     }
     return undefined;
   }
@@ -144,12 +165,18 @@ function toDescriptor(source: SourceText, doc: SourceDocument, diagnostics: Diag
   if (!hasKind && !tec) {
     if (isObject && ('name' in value || extname(source.file).toLowerCase() !== '.json')) {
       const k = kindOf(value);
-      if ('problem' in k && (source.explicit || 'name' in value)) diagnostics.push(at(source.file, doc, k.problem, 'error'));
+      if ('problem' in k && (source.explicit || 'name' in value))
+        diagnostics.push(at(source.file, doc, k.problem, 'error'));
       return undefined;
     }
     if (source.explicit) {
       diagnostics.push(
-        at(source.file, doc, { path: [], message: 'not a descriptor: no `kind` field, and not a TEC document' }, 'error'),
+        at(
+          source.file,
+          doc,
+          { path: [], message: 'not a descriptor: no `kind` field, and not a TEC document' },
+          'error',
+        ),
       );
     }
     return undefined;
@@ -158,7 +185,8 @@ function toDescriptor(source: SourceText, doc: SourceDocument, diagnostics: Diag
   if (tec) {
     const fallbackName = `${kinds[tec.kind].defaultName}`;
     const imported = importTec(value, { fallbackName });
-    for (const w of imported.warnings) diagnostics.push(at(source.file, doc, { path: w.path, message: w.message }, 'warning'));
+    for (const w of imported.warnings)
+      diagnostics.push(at(source.file, doc, { path: w.path, message: w.message }, 'warning'));
     const result = validateDescriptor(imported.kind, imported.document);
     const locate = (path: Path, target?: 'value' | 'key'): Location => {
       const tecPath = imported.origin(path);
@@ -168,7 +196,13 @@ function toDescriptor(source: SourceText, doc: SourceDocument, diagnostics: Diag
     if (!result.ok) {
       for (const p of result.problems) {
         const loc = locate(p.path, p.target);
-        diagnostics.push({ severity: 'error', ...loc, message: p.message, expected: p.expected, found: p.found });
+        diagnostics.push({
+          severity: 'error',
+          ...loc,
+          message: p.message,
+          expected: p.expected,
+          found: p.found,
+        });
       }
       return undefined;
     }
@@ -328,7 +362,14 @@ export async function loadSystem(inputs: readonly string[], options: LoadOptions
     });
   }
 
-  const system: System = { name: name ?? basename(root), root, project, projectFile, descriptors, diagnostics };
+  const system: System = {
+    name: name ?? basename(root),
+    root,
+    project,
+    projectFile,
+    descriptors,
+    diagnostics,
+  };
   checkUniqueNames(descriptors, diagnostics);
   diagnostics.push(...checkReferences(system));
   return system;

@@ -84,7 +84,9 @@ function checkIdentities(system: System, out: Diagnostic[]): void {
         ['downstream_components', 'input_spec'],
       ] as const) {
         const components = (data[list] ?? []) as Record<string, unknown>[];
-        components.forEach((c, i) => checkUnique(c[items], [list, i, items], 'item_name', d, out));
+        components.forEach((c, i) => {
+          checkUnique(c[items], [list, i, items], 'item_name', d, out);
+        });
       }
     }
   }
@@ -134,7 +136,9 @@ function checkGoalReferences(system: System, out: Diagnostic[]): void {
         if (!id || goals.some((g) => g.id === id)) return;
         const path = [list, i, 'goal_mapping'];
         if (contexts.length === 0) {
-          out.push(report('warning', model, path, `maps to goal "${id}", but the system has no system-context descriptor yet`));
+          out.push(
+            report('warning', model, path, `maps to goal "${id}", but the system has no system-context descriptor yet`),
+          );
           return;
         }
         out.push(
@@ -227,13 +231,20 @@ function checkComponentMapping(
 function checkComponentMappings(system: System, out: Diagnostic[]): void {
   for (const model of descriptorsOf(system, 'trained-model')) {
     for (const list of ['output_spec', 'final_output_spec'] as const) {
-      (model.data[list] ?? []).forEach((item, i) =>
-        checkComponentMapping(system, model, [list, i, 'component_mapping'], item.component_mapping, 'downstream_components', out),
-      );
+      for (const [i, item] of (model.data[list] ?? []).entries()) {
+        checkComponentMapping(
+          system,
+          model,
+          [list, i, 'component_mapping'],
+          item.component_mapping,
+          'downstream_components',
+          out,
+        );
+      }
     }
   }
   for (const pipeline of descriptorsOf(system, 'data-pipeline')) {
-    (pipeline.data.input_spec ?? []).forEach((item, i) =>
+    for (const [i, item] of (pipeline.data.input_spec ?? []).entries()) {
       checkComponentMapping(
         system,
         pipeline,
@@ -241,8 +252,8 @@ function checkComponentMappings(system: System, out: Diagnostic[]): void {
         item.component_mapping,
         'upstream_components',
         out,
-      ),
-    );
+      );
+    }
   }
 }
 
@@ -291,7 +302,9 @@ function checkProductionEnvironment(system: System, out: Diagnostic[]): void {
             env,
             [list, i, key],
             `names ${what} "${name}", which trained model "${model.name}" (${model.file}) does not declare${suggestion(name, names)}`,
-            names.length ? `one of ${names.map((n) => `"${n}"`).join(', ')}` : `a ${what} declared by the trained model`,
+            names.length
+              ? `one of ${names.map((n) => `"${n}"`).join(', ')}`
+              : `a ${what} declared by the trained model`,
             JSON.stringify(name),
           ),
         );
@@ -308,18 +321,38 @@ function checkDataMappings(system: System, out: Diagnostic[]): void {
   for (const training of descriptorsOf(system, 'training-data')) {
     const checks: [string, number, string | undefined, string[], string][] = [
       ...(training.data.schema ?? []).map(
-        (f, i) => ['schema', i, f.mapping_production_data, fields, 'field'] as [string, number, string | undefined, string[], string],
+        (f, i) =>
+          ['schema', i, f.mapping_production_data, fields, 'field'] as [
+            string,
+            number,
+            string | undefined,
+            string[],
+            string,
+          ],
       ),
       ...(training.data.distribution ?? []).map(
         (l, i) =>
-          ['distribution', i, l.mapping_production_data, labels, 'label'] as [string, number, string | undefined, string[], string],
+          ['distribution', i, l.mapping_production_data, labels, 'label'] as [
+            string,
+            number,
+            string | undefined,
+            string[],
+            string,
+          ],
       ),
     ];
     for (const [list, i, target, names, what] of checks) {
       if (!target || names.includes(target)) continue;
       const path = [list, i, 'mapping_production_data'];
       if (production.length === 0) {
-        out.push(report('warning', training, path, `maps to production ${what} "${target}", but the system has no production-data descriptor yet`));
+        out.push(
+          report(
+            'warning',
+            training,
+            path,
+            `maps to production ${what} "${target}", but the system has no production-data descriptor yet`,
+          ),
+        );
         continue;
       }
       out.push(

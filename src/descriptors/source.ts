@@ -1,7 +1,7 @@
 // Reading descriptor text (YAML or JSON) into values while keeping where each value came from, so
 // every error and finding can say file:line:column. YAML hazards are refused with a clear message:
 // duplicate keys, alias bombs, oversized files.
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, type Document } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
 
 export type Path = readonly (string | number)[];
 
@@ -68,10 +68,7 @@ function nodeAt(doc: Document, path: Path, target: 'value' | 'key'): Node | unde
 }
 
 /** Parses YAML or JSON text. Returns the documents, or the problems that stopped parsing. */
-export function parseSource(
-  file: string,
-  text: string,
-): { documents: SourceDocument[]; problems: SourceProblem[] } {
+export function parseSource(file: string, text: string): { documents: SourceDocument[]; problems: SourceProblem[] } {
   const problems: SourceProblem[] = [];
   if (Buffer.byteLength(text) > MAX_SOURCE_BYTES) {
     problems.push({
@@ -85,7 +82,7 @@ export function parseSource(
   const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
   const docs = Array.isArray(parsed) ? parsed : [];
   const documents: SourceDocument[] = [];
-  
+
   docs.forEach((doc, index) => {
     const errors = [...doc.errors];
     for (const e of errors) {

@@ -1,15 +1,21 @@
 // Descriptor templates for `dovetail init`, generated from the schemas: every field, with its
 // description as a comment, and sample values that validate. Names that other descriptors refer to
 // are chosen together (SAMPLES) so the new system's references resolve.
-import * as z from 'zod';
+
 import { Document, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import * as z from 'zod';
 import { type KindId, kinds, schemas } from './kinds/index.js';
 
 type Meta = { description?: string; examples?: unknown[] };
 
 /** Values that must agree across descriptors, by kind and JSON pointer (array entries as /0). */
 const SAMPLES: Partial<Record<KindId, Record<string, unknown>>> = {
-  'system-context': { '/goals/0/id': 'G-01', '/goals/0/metric': 'recall', '/goals/0/operator': '>=', '/goals/0/baseline': 0.8 },
+  'system-context': {
+    '/goals/0/id': 'G-01',
+    '/goals/0/metric': 'recall',
+    '/goals/0/operator': '>=',
+    '/goals/0/baseline': 0.8,
+  },
   'raw-data': { '/schema/0/field_name': 'amount', '/labels_distribution/0/label': 'positive' },
   'data-pipeline': {
     '/input_spec/0/item_name': 'amount',
@@ -97,7 +103,8 @@ function sample(s: z.ZodType, ptr: string, samples: Record<string, unknown>): un
       return (def.values as unknown[])[0];
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries((s as z.ZodObject).shape)) out[k] = sample(v as z.ZodType, `${ptr}/${k}`, samples);
+      for (const [k, v] of Object.entries((s as z.ZodObject).shape))
+        out[k] = sample(v as z.ZodType, `${ptr}/${k}`, samples);
       return out;
     }
     case 'array':
@@ -149,7 +156,11 @@ function annotate(node: Node | null, s: z.ZodType): void {
 
 export function template(kind: KindId, schemaPath: string): string {
   const schema = schemas[kind];
-  const value = sample(schema, '', { '/name': kinds[kind].defaultName, '/owner': kinds[kind].owner, ...SAMPLES[kind] });
+  const value = sample(schema, '', {
+    '/name': kinds[kind].defaultName,
+    '/owner': kinds[kind].owner,
+    ...SAMPLES[kind],
+  });
   const doc = new Document(value);
   annotate(doc.contents as Node, schema);
   const info = kinds[kind];

@@ -139,7 +139,7 @@ export function parseRate(input: number | string): ParseResult {
   }
   const count = split(m[1].replace(/\b(?:events?|requests?|records?|rows?|messages?|calls?)\b/g, '').trim());
   const per = split(/^\d/.test(m[2]) ? m[2] : `1 ${m[2]}`);
-  if (!count || count.unit !== '' || !per) return result(undefined, 'rate');
+  if (count?.unit !== '' || !count || !per) return result(undefined, 'rate');
   const ms = DURATION_UNITS[per.unit];
   return result(ms === undefined || per.n === 0 ? undefined : (count.n * 1000) / (per.n * ms), 'rate');
 }

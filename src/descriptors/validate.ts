@@ -22,7 +22,8 @@ function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | 
   let s: z.ZodType | undefined = schema;
   const unwrap = (t: z.ZodType): z.ZodType => {
     const def = (t as z.ZodType & { _zod: { def: Record<string, unknown> } })._zod.def;
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') return unwrap(def.innerType as z.ZodType);
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default')
+      return unwrap(def.innerType as z.ZodType);
     if (def.type === 'pipe') return unwrap(def.in as z.ZodType);
     if (def.type === 'union') {
       const options = def.options as z.ZodType[];
@@ -52,14 +53,21 @@ function run<T>(schema: z.ZodType<T>, document: unknown): ValidationResult<T> {
   const stripped = stripExtensions(document);
   const result = schema.safeParse(stripped);
   if (result.success) return { ok: true, data: result.data, problems: [] };
-  return { ok: false, problems: problemsFromIssues(result.error.issues, stripped, (p) => fieldsAt(schema, p)) };
+  return {
+    ok: false,
+    problems: problemsFromIssues(result.error.issues, stripped, (p) => fieldsAt(schema, p)),
+  };
 }
 
 /** Which kind a Dovetail document says it is, or a problem explaining why it says none. */
 export function kindOf(document: unknown): { kind: KindId } | { problem: Problem } {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     return {
-      problem: { path: [], message: 'a descriptor must be a mapping', expected: 'a mapping with a `kind` field' },
+      problem: {
+        path: [],
+        message: 'a descriptor must be a mapping',
+        expected: 'a mapping with a `kind` field',
+      },
     };
   }
   const kind = (document as Record<string, unknown>).kind;

@@ -38,11 +38,37 @@ export const itemTypes = vocabulary('item type', {
   boolean: { synonyms: ['bool', 'bit', 'logical', 'binary flag'] },
   integer: {
     tec: 'Integer',
-    synonyms: ['int', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'long', 'short', 'bigint', 'count'],
+    synonyms: [
+      'int',
+      'int8',
+      'int16',
+      'int32',
+      'int64',
+      'uint8',
+      'uint16',
+      'uint32',
+      'uint64',
+      'long',
+      'short',
+      'bigint',
+      'count',
+    ],
   },
   float: {
     tec: 'Float',
-    synonyms: ['double', 'number', 'numeric', 'real', 'decimal', 'float16', 'float32', 'float64', 'fp32', 'fp16', 'single'],
+    synonyms: [
+      'double',
+      'number',
+      'numeric',
+      'real',
+      'decimal',
+      'float16',
+      'float32',
+      'float64',
+      'fp32',
+      'fp16',
+      'single',
+    ],
   },
   string: { tec: 'String', synonyms: ['str', 'text', 'character', 'char', 'varchar', 'utf8', 'object'] },
   category: { synonyms: ['categorical', 'enum', 'factor', 'label', 'class', 'nominal', 'ordinal'] },
@@ -134,9 +160,15 @@ export const LOWER_IS_BETTER: ReadonlySet<string> = new Set([
 
 export const operators = vocabulary('operator', {
   '>': { tec: 'greater than', synonyms: ['gt', 'above', 'more than'] },
-  '>=': { tec: 'greater or equal than', synonyms: ['ge', 'gte', 'greater or equal', 'greater than or equal to', 'at least'] },
+  '>=': {
+    tec: 'greater or equal than',
+    synonyms: ['ge', 'gte', 'greater or equal', 'greater than or equal to', 'at least'],
+  },
   '<': { tec: 'less than', synonyms: ['lt', 'below', 'fewer than'] },
-  '<=': { tec: 'less or equal than', synonyms: ['le', 'lte', 'less or equal', 'less than or equal to', 'at most'] },
+  '<=': {
+    tec: 'less or equal than',
+    synonyms: ['le', 'lte', 'less or equal', 'less than or equal to', 'at most'],
+  },
   '==': { tec: 'equal to', synonyms: ['=', 'eq', 'equals', 'equal'] },
   '!=': { tec: 'different than', synonyms: ['<>', 'ne', 'not equal', 'not equal to', 'different from'] },
 });
@@ -152,7 +184,10 @@ export const errorHandlingTypes = vocabulary('error handling', {
 });
 
 export const deploymentPlatforms = vocabulary('deployment platform', {
-  'local-server': { tec: 'Local Server', synonyms: ['on premises', 'on prem', 'onprem', 'on-premise', 'server', 'data center'] },
+  'local-server': {
+    tec: 'Local Server',
+    synonyms: ['on premises', 'on prem', 'onprem', 'on-premise', 'server', 'data center'],
+  },
   cloud: { tec: 'Cloud', synonyms: ['public cloud', 'aws', 'azure', 'gcp', 'google cloud'] },
   'private-cloud': { synonyms: ['government cloud', 'govcloud'] },
   embedded: { tec: 'Embedded Platform', synonyms: ['embedded platform', 'device', 'mobile'] },
@@ -163,7 +198,10 @@ export const deploymentPlatforms = vocabulary('deployment platform', {
 export const deploymentMechanisms = vocabulary('deployment mechanism', {
   api: { tec: 'API', synonyms: ['rest', 'rest api', 'http', 'grpc', 'service'] },
   'user-facing': { tec: 'User-Facing', synonyms: ['ui', 'user interface'] },
-  'output-to-component': { tec: 'Output to System Component', synonyms: ['output to system component', 'component'] },
+  'output-to-component': {
+    tec: 'Output to System Component',
+    synonyms: ['output to system component', 'component'],
+  },
   batch: { synonyms: ['batch job', 'offline'] },
   other: {},
 });

@@ -24,7 +24,10 @@ function variant(file: string, edit: (text: string) => string): string {
 function replaceAt(text: string, from: string, to: string): { text: string; line: number } {
   const at = text.indexOf(from);
   assert.ok(at >= 0, `"${from}" not found`);
-  return { text: text.slice(0, at) + to + text.slice(at + from.length), line: text.slice(0, at).split('\n').length };
+  return {
+    text: text.slice(0, at) + to + text.slice(at + from.length),
+    line: text.slice(0, at).split('\n').length,
+  };
 }
 
 async function errorsOf(dir: string): Promise<Diagnostic[]> {
@@ -146,7 +149,8 @@ describe('broken variants exit 2 naming file, line and field', () => {
       from: 'training_data: flights-2001-jan-apr@1.1',
       to: 'training_data: flights-2001-jan-may',
       pointer: '/training_data',
-      message: /training-data "flights-2001-jan-may", which does not exist; did you mean "flights-2001-jan-apr"\?.*training-data\.yaml/,
+      message:
+        /training-data "flights-2001-jan-may", which does not exist; did you mean "flights-2001-jan-apr"\?.*training-data\.yaml/,
     },
     {
       name: 'a metric mapped to a goal that does not exist',
@@ -255,7 +259,9 @@ describe('broken variants exit 2 naming file, line and field', () => {
     const line = lineOf(dir, 'trained-model.yaml', 'memory: 6 gigs');
     assert.match(
       r.stdout,
-      new RegExp(`trained-model\\.yaml:${line}:\\d+ error /computing_resource_reqs/memory not a valid quantity \\(expected .*; found "6 gigs"\\)`),
+      new RegExp(
+        `trained-model\\.yaml:${line}:\\d+ error /computing_resource_reqs/memory not a valid quantity \\(expected .*; found "6 gigs"\\)`,
+      ),
     );
   });
 });
@@ -264,7 +270,12 @@ describe('YAML hazards', () => {
   test('an alias bomb is refused with a message', async () => {
     const dir = tempDir();
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     writeFileSync(join(dir, 'bomb.yaml'), `kind: raw-data\nname: bomb\n${levels.join('\n')}\n`);
     const errors = await errorsOf(dir);
     assert.equal(errors.length, 1);
@@ -273,7 +284,10 @@ describe('YAML hazards', () => {
 
   test('an oversized file is refused without reading it whole', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'huge.yaml'), `kind: raw-data\nname: huge\ndescription: "${'x'.repeat(6 * 1024 * 1024)}"\n`);
+    writeFileSync(
+      join(dir, 'huge.yaml'),
+      `kind: raw-data\nname: huge\ndescription: "${'x'.repeat(6 * 1024 * 1024)}"\n`,
+    );
     const errors = await errorsOf(dir);
     assert.match(errors[0]?.message ?? '', /MiB; descriptors are limited to 5 MiB/);
   });

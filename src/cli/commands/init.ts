@@ -37,5 +37,7 @@ export async function init(dirArg: string, opts: { name?: string }): Promise<voi
   }
   process.stdout.write(`Created ${name} in ${dirArg}:\n`);
   for (const kind of KIND_IDS) process.stdout.write(`  ${`${kind}.yaml`.padEnd(30)} owned by ${kinds[kind].owner}\n`);
-  process.stdout.write(`  ${PROJECT_FILE}\nNext: each role fills in its file; then run \`dovetail validate ${dirArg}\`.\n`);
+  process.stdout.write(
+    `  ${PROJECT_FILE}\nNext: each role fills in its file; then run \`dovetail validate ${dirArg}\`.\n`,
+  );
 }

@@ -7,13 +7,15 @@ import { printJson } from '../output.js';
 export async function schema(name: string | undefined, opts: { out?: string }): Promise<void> {
   if (opts.out) {
     mkdirSync(opts.out, { recursive: true });
-    for (const n of SCHEMA_NAMES) writeFileSync(join(opts.out, schemaFileName(n)), `${JSON.stringify(jsonSchema(n), null, 2)}\n`);
+    for (const n of SCHEMA_NAMES)
+      writeFileSync(join(opts.out, schemaFileName(n)), `${JSON.stringify(jsonSchema(n), null, 2)}\n`);
     process.stderr.write(`wrote ${SCHEMA_NAMES.length} schemas to ${opts.out}\n`);
     return;
   }
   if (!name) {
     for (const n of SCHEMA_NAMES) {
-      const title = n === 'project' ? 'dovetail.yaml, the system file' : `${kinds[n].title} (owned by ${kinds[n].owner})`;
+      const title =
+        n === 'project' ? 'dovetail.yaml, the system file' : `${kinds[n].title} (owned by ${kinds[n].owner})`;
       process.stdout.write(`${n.padEnd(26)}${title}\n`);
     }
     return;

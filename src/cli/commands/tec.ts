@@ -19,7 +19,10 @@ function report(system: System): boolean {
 }
 
 /** `dovetail import tec`: TEC documents (any version) → a Dovetail system folder. */
-export async function importTecCommand(path: string, opts: { out: string; name?: string; force?: boolean }): Promise<void> {
+export async function importTecCommand(
+  path: string,
+  opts: { out: string; name?: string; force?: boolean },
+): Promise<void> {
   const system = await loadSystem([path], { name: opts.name });
   if (!report(system)) return;
   const out = resolve(opts.out);
@@ -27,7 +30,8 @@ export async function importTecCommand(path: string, opts: { out: string; name?:
   for (const d of system.descriptors) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
   const files = new Map<string, string>();
   for (const d of system.descriptors) {
-    const file = (counts.get(d.kind) ?? 0) > 1 ? `${d.kind}-${d.name.replace(/[^\w.-]+/g, '-')}.yaml` : `${d.kind}.yaml`;
+    const file =
+      (counts.get(d.kind) ?? 0) > 1 ? `${d.kind}-${d.name.replace(/[^\w.-]+/g, '-')}.yaml` : `${d.kind}.yaml`;
     const header = [
       `# yaml-language-server: $schema=${schemaReference(out, d.kind)}`,
       `# Imported from ${d.file} (${d.format.replace('tec-', 'TEC ')}).`,
@@ -67,6 +71,8 @@ export async function exportTecCommand(dir: string, opts: { out: string; force?:
   writeFileSync(opts.out, zipSync(entries));
   process.stdout.write(`Wrote ${Object.keys(entries).length} TEC 1.2 documents to ${opts.out}\n`);
   if (Object.keys(entries).some((f) => f.includes(' ('))) {
-    process.stdout.write('Note: TEC holds one document per kind and project; kinds with several descriptors were written once per descriptor.\n');
+    process.stdout.write(
+      'Note: TEC holds one document per kind and project; kinds with several descriptors were written once per descriptor.\n',
+    );
   }
 }

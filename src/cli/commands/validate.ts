@@ -11,7 +11,12 @@ export async function validate(paths: string[], opts: { format: 'text' | 'json' 
       tool: tool(),
       system: system.name,
       valid,
-      descriptors: system.descriptors.map((d) => ({ kind: d.kind, name: d.name, file: d.file, format: d.format })),
+      descriptors: system.descriptors.map((d) => ({
+        kind: d.kind,
+        name: d.name,
+        file: d.file,
+        format: d.format,
+      })),
       diagnostics: system.diagnostics,
     });
   } else {

@@ -10,10 +10,9 @@ export const pipelineInput = z.strictObject({
 export const dataPipeline = z
   .strictObject({
     ...header('data-pipeline', 'data pipeline'),
-    input_spec: z
-      .array(pipelineInput)
-      .optional()
-      .meta({ description: 'The inputs the pipeline accepts, each mapped to the upstream component that feeds it.' }),
+    input_spec: z.array(pipelineInput).optional().meta({
+      description: 'The inputs the pipeline accepts, each mapped to the upstream component that feeds it.',
+    }),
     test_cases: z
       .array(
         z.strictObject({

@@ -46,11 +46,31 @@ export interface KindInfo {
 }
 
 export const kinds: Record<KindId, KindInfo> = {
-  'system-context': { id: 'system-context', title: 'System context', owner: 'product-owner', defaultName: 'system' },
+  'system-context': {
+    id: 'system-context',
+    title: 'System context',
+    owner: 'product-owner',
+    defaultName: 'system',
+  },
   'raw-data': { id: 'raw-data', title: 'Raw data', owner: 'data-engineer', defaultName: 'raw-data' },
-  'data-pipeline': { id: 'data-pipeline', title: 'Data pipeline', owner: 'data-engineer', defaultName: 'pipeline' },
-  'training-data': { id: 'training-data', title: 'Training data', owner: 'data-scientist', defaultName: 'training-data' },
-  'trained-model': { id: 'trained-model', title: 'Trained model', owner: 'data-scientist', defaultName: 'model' },
+  'data-pipeline': {
+    id: 'data-pipeline',
+    title: 'Data pipeline',
+    owner: 'data-engineer',
+    defaultName: 'pipeline',
+  },
+  'training-data': {
+    id: 'training-data',
+    title: 'Training data',
+    owner: 'data-scientist',
+    defaultName: 'training-data',
+  },
+  'trained-model': {
+    id: 'trained-model',
+    title: 'Trained model',
+    owner: 'data-scientist',
+    defaultName: 'model',
+  },
   'development-environment': {
     id: 'development-environment',
     title: 'Development environment',
@@ -63,7 +83,12 @@ export const kinds: Record<KindId, KindInfo> = {
     owner: 'operations',
     defaultName: 'production',
   },
-  'production-data': { id: 'production-data', title: 'Production data', owner: 'operations', defaultName: 'production-data' },
+  'production-data': {
+    id: 'production-data',
+    title: 'Production data',
+    owner: 'operations',
+    defaultName: 'production-data',
+  },
 };
 
 export function isKindId(value: unknown): value is KindId {

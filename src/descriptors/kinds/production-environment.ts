@@ -17,7 +17,10 @@ const metricRef = 'Name of a metric of the trained model (algorithm_metrics or b
 export const productionEnvironment = z
   .strictObject({
     ...header('production-environment', 'production environment'),
-    trained_model: reference('trained-model', 'The model this environment serves; may be left out when there is one.').optional(),
+    trained_model: reference(
+      'trained-model',
+      'The model this environment serves; may be left out when there is one.',
+    ).optional(),
     required_inference_time: duration('Longest time the system allows for one output.').optional(),
     computing_resources: resources('available to serve the model').optional(),
     deployment_platform: term(deploymentPlatforms, 'Where the model runs.').optional(),

@@ -16,7 +16,12 @@ export const rawData = z
       .optional()
       .meta({ description: 'Where the data comes from.' }),
     instance_type: optionalText('What one instance is: a record, an image, a document.'),
-    number_of_instances: z.number().int().min(0).optional().meta({ description: 'How many instances the data set holds.' }),
+    number_of_instances: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: 'How many instances the data set holds.' }),
     labels_distribution: z
       .array(z.strictObject(labelShare))
       .optional()
@@ -49,5 +54,6 @@ export const rawData = z
   })
   .meta({
     title: 'Raw data',
-    description: 'The data set the training data is derived from: sources, dictionary, provenance, rights. Owned by the data engineer.',
+    description:
+      'The data set the training data is derived from: sources, dictionary, provenance, rights. Owned by the data engineer.',
   });

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { header, optionalText, texts } from '../fields.js';
-import { term } from '../fields.js';
+import { header, optionalText, term, texts } from '../fields.js';
 import { metrics, mlProblems, operators } from '../vocabulary.js';
 
 export const goal = z.strictObject({
@@ -10,7 +9,10 @@ export const goal = z.strictObject({
   goal: z.string().meta({ description: 'The business or mission goal, in words.' }),
   metric: term(metrics, 'How attainment of the goal is measured.').optional(),
   other_metric: optionalText('Name of the metric when `metric` is other.'),
-  operator: term(operators, 'How the metric must compare with the baseline (>= for accuracy, <= for error rates).').optional(),
+  operator: term(
+    operators,
+    'How the metric must compare with the baseline (>= for accuracy, <= for error rates).',
+  ).optional(),
   baseline: z.number().optional().meta({ description: 'The value the metric must reach.' }),
   baseline_rationale: optionalText('Why this baseline: human parity, current system, regulation.'),
 });
@@ -37,5 +39,6 @@ export const systemContext = z
   })
   .meta({
     title: 'System context',
-    description: 'What the ML-enabled system is for: task, goals with metrics and baselines, risks. Owned by the product owner.',
+    description:
+      'What the ML-enabled system is for: task, goals with metrics and baselines, risks. Owned by the product owner.',
   });

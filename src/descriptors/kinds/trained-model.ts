@@ -46,11 +46,16 @@ export const trainedModel = z
       .optional()
       .meta({ description: 'The parts of the model; one unless it is an ensemble.' }),
     model_composition_details: optionalText('For an ensemble: how the components combine into one output.'),
-    ml_frameworks: texts('ML frameworks the model needs, each optionally with a version: `scikit-learn 1.5`.').optional(),
+    ml_frameworks: texts(
+      'ML frameworks the model needs, each optionally with a version: `scikit-learn 1.5`.',
+    ).optional(),
     data_pipeline: reference('data-pipeline', 'The pipeline that prepares the model inputs.').optional(),
     training_data: reference('training-data', 'The data set the model was trained on.').optional(),
     output_spec: z.array(modelOutput).optional().meta({ description: 'The raw model outputs.' }),
-    post_processing: z.boolean().optional().meta({ description: 'The outputs are post-processed before they leave the model.' }),
+    post_processing: z
+      .boolean()
+      .optional()
+      .meta({ description: 'The outputs are post-processed before they leave the model.' }),
     post_processing_process: texts('The post-processing steps.').optional(),
     final_output_spec: z.array(modelOutput).optional().meta({ description: 'The outputs after post-processing.' }),
     evaluation_dataset: z
@@ -89,7 +94,10 @@ export const trainedModel = z
     user_system_feedback: z
       .array(
         z.strictObject({
-          short_name: z.string().min(1).meta({ description: 'Name of the feedback; production refers to it by this name.' }),
+          short_name: z
+            .string()
+            .min(1)
+            .meta({ description: 'Name of the feedback; production refers to it by this name.' }),
           details: optionalText('What the feedback is and who gives it.'),
         }),
       )

@@ -10,7 +10,10 @@ export const trainingData = z
       .array(
         z.strictObject({
           ...schemaField,
-          label_field: z.boolean().optional().meta({ description: 'The field is (part of) the label; production does not send it.' }),
+          label_field: z
+            .boolean()
+            .optional()
+            .meta({ description: 'The field is (part of) the label; production does not send it.' }),
           missing_values: optionalText('How missing values appear and were treated.'),
           mapping_production_data: optionalText('Name of the matching field in the production-data schema.'),
         }),
@@ -29,11 +32,15 @@ export const trainingData = z
       )
       .optional()
       .meta({ description: 'Share of instances per label.' }),
-    preparation_process: z.array(processingStep).optional().meta({ description: 'How the raw data became training data.' }),
+    preparation_process: z
+      .array(processingStep)
+      .optional()
+      .meta({ description: 'How the raw data became training data.' }),
     preparation_code: optionalText('Where the preparation code is: a URL or a path.'),
     profile: optionalText('Path to a Dovetail profile of the data set, relative to this file.'),
   })
   .meta({
     title: 'Training data',
-    description: 'The data the model was trained on: schema, mapping to production fields, statistics. Owned by the data scientist.',
+    description:
+      'The data the model was trained on: schema, mapping to production fields, statistics. Owned by the data scientist.',
   });
