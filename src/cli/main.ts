@@ -75,6 +75,8 @@ export function program(): Command {
 
 export async function main(argv: string[]): Promise<void> {
   try {
+    // A command validates each schema a few times: compiling zod's fast paths costs more than it saves.
+    (await import('zod')).config({ jitless: true });
     await program().parseAsync(argv);
   } catch (e) {
     process.stderr.write(`dovetail: ${(e as Error).message}\n`);

@@ -4,13 +4,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Problem } from './diagnostics.js';
+import { isObject } from './json.js';
 import { type KindId, kinds } from './kinds/index.js';
 import type { ProjectFile } from './project.js';
 import { checkReferences } from './references.js';
 import { MAX_SOURCE_BYTES, type Path, parseSource, pointer, type SourceDocument } from './source.js';
 import type { Descriptor, Location, System } from './system.js';
 import { detectTec } from './tec/detect.js';
-import { importTec } from './tec/import.js';
 import { kindOf, validateDescriptor, validateProject } from './validate.js';
 
 export const PROJECT_FILE = 'dovetail.yaml';
@@ -154,16 +154,20 @@ function readProject(root: string, diagnostics: Diagnostic[]): ProjectFile | und
 }
 
 /** Turns one parsed document into a descriptor, or diagnostics saying why it is not one. */
-function toDescriptor(source: SourceText, doc: SourceDocument, diagnostics: Diagnostic[]): Descriptor | undefined {
+async function toDescriptor(
+  source: SourceText,
+  doc: SourceDocument,
+  diagnostics: Diagnostic[],
+): Promise<Descriptor | undefined> {
   const value = doc.value;
-  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
-  const hasKind = isObject && 'kind' in value;
+  const object = isObject(value);
+  const hasKind = object && 'kind' in value;
   // TEC writes JSON documents without a `name`; anything else without a `kind` is a Dovetail
   // descriptor that lacks one, and is reported as such.
-  const tecCandidate = !hasKind && extname(source.file).toLowerCase() === '.json' && !(isObject && 'name' in value);
+  const tecCandidate = !hasKind && extname(source.file).toLowerCase() === '.json' && !(object && 'name' in value);
   const tec = tecCandidate ? detectTec(value) : undefined;
   if (!hasKind && !tec) {
-    if (isObject && ('name' in value || extname(source.file).toLowerCase() !== '.json')) {
+    if (object && ('name' in value || extname(source.file).toLowerCase() !== '.json')) {
       const k = kindOf(value);
       if ('problem' in k && (source.explicit || 'name' in value))
         diagnostics.push(at(source.file, doc, k.problem, 'error'));
@@ -184,6 +188,8 @@ function toDescriptor(source: SourceText, doc: SourceDocument, diagnostics: Diag
 
   if (tec) {
     const fallbackName = `${kinds[tec.kind].defaultName}`;
+    // The TEC converter is loaded only when a TEC document turns up.
+    const { importTec } = await import('./tec/import.js');
     const imported = importTec(value, { fallbackName });
     for (const w of imported.warnings)
       diagnostics.push(at(source.file, doc, { path: w.path, message: w.message }, 'warning'));
@@ -339,7 +345,7 @@ export async function loadSystem(inputs: readonly string[], options: LoadOptions
     const { documents, problems } = parseSource(source.file, source.text);
     for (const p of problems) diagnostics.push({ severity: 'error', pointer: '', ...p });
     for (const doc of documents) {
-      const d = toDescriptor(source, doc, diagnostics);
+      const d = await toDescriptor(source, doc, diagnostics);
       if (d) descriptors.push(d);
     }
   }

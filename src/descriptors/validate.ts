@@ -1,21 +1,9 @@
 // Validation of one descriptor document against its kind's schema.
 import * as z from 'zod';
 import { closest, type Problem, problemsFromIssues } from './diagnostics.js';
+import { withoutExtensions } from './json.js';
 import { type DescriptorOf, isKindId, KIND_IDS, type KindId, schemas } from './kinds/index.js';
 import { projectFile } from './project.js';
-
-/** Extension keys (`x-...`) are the user's own; they are kept in the file and ignored by validation. */
-export function isExtensionKey(key: string): boolean {
-  return key.startsWith('x-');
-}
-
-export function stripExtensions(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripExtensions);
-  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (!isExtensionKey(k)) out[k] = stripExtensions(v);
-  return out;
-}
 
 /** The object schema reached by following `path` through objects, arrays, optionals and pipes. */
 function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
@@ -50,7 +38,7 @@ export function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): strin
 export type ValidationResult<T> = { ok: true; data: T; problems: [] } | { ok: false; problems: Problem[] };
 
 function run<T>(schema: z.ZodType<T>, document: unknown): ValidationResult<T> {
-  const stripped = stripExtensions(document);
+  const stripped = withoutExtensions(document);
   const result = schema.safeParse(stripped);
   if (result.success) return { ok: true, data: result.data, problems: [] };
   return {

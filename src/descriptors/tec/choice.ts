@@ -1,9 +1,10 @@
 // A value from a controlled vocabulary, often with a sibling free-text field for "Other"
 // (TEC's `algorithm` + `other_algorithm`). Reading normalises TEC's labels and synonyms to Dovetail's
 // canonical ids; writing uses TEC's label, and "Other" plus the id where TEC has no label.
+
+import { isObject, type Obj } from '../json.js';
 import type { Vocabulary } from '../vocabulary.js';
 import { at, type Field, getPath, setPath, type TecPath, Unreadable } from './codec.js';
-import { isObject, type Obj } from './json.js';
 import { blankText, readText } from './values.js';
 
 export interface ChoiceOptions {

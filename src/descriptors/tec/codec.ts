@@ -11,7 +11,7 @@
 //   placeholder where Dovetail has nothing), it adds `x-dovetail-<field>` holding the value as
 //   written, or lists the field in `x-dovetail-unset`. The reader uses these "shadows" only while
 //   the TEC value still is what the writer wrote, so an edit made in TEC wins over a stale shadow.
-import type { Path } from '../source.js';
+
 import {
   cloneJson,
   deepEqual,
@@ -22,7 +22,8 @@ import {
   mergeInto,
   type Obj,
   withoutExtensions,
-} from './json.js';
+} from '../json.js';
+import type { Path } from '../source.js';
 
 export const SHADOW = 'x-dovetail-';
 export const UNSET = 'x-dovetail-unset';

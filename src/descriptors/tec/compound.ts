@@ -1,9 +1,10 @@
 // Fields that span several keys on one side: a goal's baseline text (operator, number, rationale),
 // production data rates (a rate or words), and the parts of TEC's item specification.
+
+import type { Obj } from '../json.js';
 import { parseRate } from '../units.js';
 import { metrics, operators } from '../vocabulary.js';
 import { at, type Codec, type Field, field, Unreadable } from './codec.js';
-import type { Obj } from './json.js';
 import { blankText, boolean, readText, writeRate } from './values.js';
 
 /**

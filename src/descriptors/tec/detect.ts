@@ -1,8 +1,9 @@
 // Telling what a TEC document is. TEC files carry no kind, only their fields (and usually a schema
 // `version`), so the kind is the one whose characteristic keys the document holds.
+
+import { isObject, type Obj } from '../json.js';
 import type { KindId } from '../kinds/index.js';
 import type { TecVersion } from './index.js';
-import { isObject, type Obj } from './json.js';
 
 /** Keys only one kind has (weight 3) and keys two or three kinds share (weight 1). */
 const SIGNS: Record<KindId, { own: string[]; shared: string[] }> = {

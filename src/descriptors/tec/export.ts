@@ -20,8 +20,8 @@ import type { DescriptorOf, KindId } from '../kinds/index.js';
 
 export { tecFileName } from './names.js';
 
+import type { Obj } from '../json.js';
 import { writeObject } from './codec.js';
-import type { Obj } from './json.js';
 import { tecMaps } from './maps.js';
 
 /**

@@ -1,12 +1,13 @@
 // Reading a TEC document (schema 1.0, 1.1 or 1.2) as a Dovetail descriptor: detect its kind and
 // version, migrate it to 1.2 in memory, then map it field by field with the kind's TEC map. Never
 // throws: whatever cannot be read is kept in an `x-` key and reported as a warning.
+
+import { describe, isObject, type Obj } from '../json.js';
 import { type KindId, kinds } from '../kinds/index.js';
 import type { Path } from '../source.js';
 import { type Reader, readObject } from './codec.js';
 import { declaredTecVersion, detectTec } from './detect.js';
 import type { TecImport, TecNote, TecVersion } from './index.js';
-import { describe, isObject, type Obj } from './json.js';
 import { tecMaps } from './maps.js';
 import { migrateTec } from './migrate.js';
 import { PathLinks } from './paths.js';

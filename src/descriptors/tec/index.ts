@@ -23,11 +23,11 @@ export interface TecImport {
   warnings: TecNote[];
 }
 
+export { withoutExtensions } from '../json.js';
 // Modules: detect (kind and version), migrate (1.0 → 1.2), maps (one field map per kind, read by
 // codec.ts, with values.ts, choice.ts and compound.ts), import, export, schema-1.2 (TEC's structure).
 export { detectTec } from './detect.js';
 export { exportTec } from './export.js';
 export { importTec, type TecImportOptions } from './import.js';
-export { withoutExtensions } from './json.js';
 export { migrateTec, type TecMigration } from './migrate.js';
 export { kindFromTecFileName, TEC_NICE_NAMES, tecFileName } from './names.js';

@@ -10,11 +10,12 @@
 // - 1.1 trained-model `error_handling[]` is kept (1.2 still requires the key).
 // Content TEC 1.2 has no key for goes into `x-dovetail-<key>` keys, the form the exporter uses for
 // Dovetail content, so the importer reads it like any other document. Nothing here throws.
+
+import { cloneJson, isObject, type Obj } from '../json.js';
 import type { KindId } from '../kinds/index.js';
 import type { Path } from '../source.js';
 import { itemTypes } from '../vocabulary.js';
 import type { TecNote, TecVersion } from './index.js';
-import { cloneJson, isObject, type Obj } from './json.js';
 import { Renames } from './paths.js';
 
 export interface TecMigration {

@@ -1,9 +1,10 @@
 // Leaf codecs: how single TEC values become Dovetail values and back. Reading is lenient, because
 // TEC's forms store what the browser gave them: "" for a cleared number, numbers as text, null for
 // NaN. Blanks become absent fields; text that holds a number becomes the number, with a warning.
+
+import { describe, isObject } from '../json.js';
 import { formatDuration, formatRate, parseBytes, parseCpu, parseDuration, parseRate } from '../units.js';
 import { type At, type Codec, Unreadable } from './codec.js';
-import { describe, isObject } from './json.js';
 
 export function blankText(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

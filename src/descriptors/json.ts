@@ -1,4 +1,4 @@
-// Small helpers for plain JSON values. TEC documents come from anywhere (hand edits, old exports,
+// Small helpers for plain JSON values. Documents come from anywhere (hand edits, old exports,
 // YAML with aliases), so nothing here trusts the shape of its input or throws on it.
 
 export type Obj = Record<string, unknown>;
