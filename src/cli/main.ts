@@ -10,6 +10,15 @@ export function packageVersion(): string {
   return pkg.version;
 }
 
+/**
+ * Loads a command's module. Commands validate each schema a few times only, where compiling zod's
+ * fast paths costs more than it saves, so they run zod without them.
+ */
+async function command<T>(load: () => Promise<T>): Promise<T> {
+  (await import('zod')).config({ jitless: true });
+  return load();
+}
+
 const formats = (...values: string[]) =>
   new Option('--format <format>', 'output format').choices(values).default(values[0]);
 
@@ -27,7 +36,9 @@ export function program(): Command {
     .description('create a system folder: dovetail.yaml and one commented descriptor per kind')
     .argument('[dir]', 'folder to create or fill', '.')
     .option('--name <name>', 'name of the system (default: the folder name)')
-    .action(async (dir: string, opts: { name?: string }) => (await import('./commands/init.js')).init(dir, opts));
+    .action(async (dir: string, opts: { name?: string }) =>
+      (await command(() => import('./commands/init.js'))).init(dir, opts),
+    );
 
   cli
     .command('validate')
@@ -35,7 +46,7 @@ export function program(): Command {
     .argument('[paths...]', 'system folder, descriptor files, TEC documents, folder or zip', ['.'])
     .addOption(formats('text', 'json'))
     .action(async (paths: string[], opts: { format: 'text' | 'json' }) =>
-      (await import('./commands/validate.js')).validate(paths, opts),
+      (await command(() => import('./commands/validate.js'))).validate(paths, opts),
     );
 
   cli
@@ -44,7 +55,7 @@ export function program(): Command {
     .argument('[kind]', 'descriptor kind, or "project" for dovetail.yaml; omit to list the kinds')
     .option('--out <dir>', 'write every schema into this folder instead')
     .action(async (kind: string | undefined, opts: { out?: string }) =>
-      (await import('./commands/schema.js')).schema(kind, opts),
+      (await command(() => import('./commands/schema.js'))).schema(kind, opts),
     );
 
   cli
@@ -56,7 +67,7 @@ export function program(): Command {
     .option('--name <name>', 'name of the system (default: the folder or zip name)')
     .option('--force', 'overwrite existing files')
     .action(async (_format: string, path: string, opts: { out: string; name?: string; force?: boolean }) =>
-      (await import('./commands/tec.js')).importTecCommand(path, opts),
+      (await command(() => import('./commands/tec.js'))).importTecCommand(path, opts),
     );
 
   cli
@@ -67,7 +78,7 @@ export function program(): Command {
     .requiredOption('--out <file>', 'zip file to write (TEC 1.2 documents, named as TEC names them)')
     .option('--force', 'overwrite an existing file')
     .action(async (_format: string, dir: string, opts: { out: string; force?: boolean }) =>
-      (await import('./commands/tec.js')).exportTecCommand(dir, opts),
+      (await command(() => import('./commands/tec.js'))).exportTecCommand(dir, opts),
     );
 
   return cli;
@@ -75,8 +86,6 @@ export function program(): Command {
 
 export async function main(argv: string[]): Promise<void> {
   try {
-    // A command validates each schema a few times: compiling zod's fast paths costs more than it saves.
-    (await import('zod')).config({ jitless: true });
     await program().parseAsync(argv);
   } catch (e) {
     process.stderr.write(`dovetail: ${(e as Error).message}\n`);

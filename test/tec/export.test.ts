@@ -56,7 +56,7 @@ test('the export of Dovetail descriptors with nothing TEC knows is valid TEC 1.2
   }
 });
 
-test('the trained model always has error_handling, which TEC 1.2 requires (B-S1)', () => {
+test('the trained model always has error_handling, which TEC 1.2 requires', () => {
   const minimal = exported('trained-model', { kind: 'trained-model', name: 'm' });
   assert.deepEqual(minimal.error_handling, []);
   const full = exported('trained-model', importTec(load('1.1', 'trained-model')).document);
@@ -233,7 +233,7 @@ test('the structural TEC 1.2 schema is strict about required keys and enums', ()
       (rows(d.final_output_spec)[0] as Row).item_type = '';
     }),
     false,
-    'a blank item type (B-S1)',
+    'a blank item type',
   );
   assert.equal(
     broken((d) => {

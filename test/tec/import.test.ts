@@ -56,7 +56,7 @@ test('the kind can be given, e.g. from the TEC export file name', () => {
 
 test('units: resources, inference time, log history', () => {
   const tm = importTec(load('1.2', 'trained-model'));
-  // gpu: "" is a cleared field in TEC's form: absent, not an error (TEC crashes on it, B-C1).
+  // gpu: "" is a cleared field in TEC's form: absent, not an error (TEC crashes on it).
   assert.deepEqual(tm.document.computing_resource_reqs, { cpu: 4, memory: 16, storage: 20 });
   const data = validData('trained-model', tm.document);
   assert.deepEqual(data.computing_resource_reqs, { cpu: 4, memory: 16e9, storage: 20e9 }, 'bare numbers are GB');
@@ -129,7 +129,7 @@ test('vocabulary values are normalised; unknown ones are kept in x- keys with a 
   assert.deepEqual(
     items.map((i) => i.item_type),
     ['float', 'string', 'string', 'boolean'],
-    '"Text" is a string: no false mismatch with "String" (B-R1)',
+    '"Text" is a string: no false mismatch with "String"',
   );
 
   const pe = importTec(load('1.1', 'production-environment')).document;

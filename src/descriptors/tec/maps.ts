@@ -103,7 +103,7 @@ const modelOutput = object([
   t('item_name'),
   t('item_description'),
   itemType(true),
-  // Optional in TEC 1.2, but TEC's own checks crash on an output without it (B-C2): always written.
+  // Optional in TEC 1.2, but TEC's own checks crash on an output without it: always written.
   field('item_specification', 'item_specification', itemSpecification),
   field('component_mapping', 'component_mapping', componentMapping),
 ]);
@@ -330,7 +330,7 @@ export const tecMaps: Record<KindId, readonly Field[]> = {
     field('post_processing', 'post_processing', boolean),
     texts('post_processing_process'),
     field('final_output_spec', 'final_output_spec', list(modelOutput)),
-    // TEC 1.2 dropped the definition of error_handling but still requires the key (B-S1).
+    // TEC 1.2 dropped the definition of error_handling but still requires the key.
     field('error_handling', 'error_handling', list(object([t('error_condition'), t('how_handled')]))),
     field(
       'evaluation_dataset',

@@ -1,5 +1,5 @@
 // Migration of TEC documents 1.0 → 1.1 → 1.2, in memory, done where TEC's own migrators go wrong
-// (research notes §1.9, §3 B-S2, B-C4):
+// (docs/tec.md lists TEC's defects):
 // - goal ids and the metrics' goal mappings are kept as they are (TEC drops their first letter,
 //   "BG-01" → "G-01", and so breaks nothing only by luck); empty goal lists do not crash;
 // - 1.0 success criteria stay a list (TEC smears them into goal 0's metric as "a, b, ");

@@ -1,5 +1,5 @@
-// The structure of TEC 1.2 documents (required keys, types, enums), written from the field lists in
-// the research notes, for checking that exports are documents TEC accepts. Like TEC's JSON Schemas
+// The structure of TEC 1.2 documents (required keys, types, enums), written from TEC's published
+// field lists, for checking that exports are documents TEC accepts. Like TEC's JSON Schemas
 // it allows extra keys and does not check formats (TEC never enables its format checker). One fix:
 // the trained model must have `error_handling`, which TEC 1.2 requires without defining it.
 import * as z from 'zod';

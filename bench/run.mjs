@@ -1,0 +1,24 @@
+// `npm run bench`: runs every benchmark, prints a table, and writes bench/results/<date>.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import * as cli from './cli.mjs';
+
+const suites = { cli };
+const only = process.argv.slice(2);
+const results = [];
+for (const [name, suite] of Object.entries(suites)) {
+  if (only.length && !only.includes(name)) continue;
+  process.stderr.write(`running ${name}...\n`);
+  for (const row of await suite.run()) results.push({ suite: name, ...row });
+}
+console.table(results);
+const machine = {
+  cpu: cpus()[0]?.model,
+  cores: cpus().length,
+  memory_gib: +(totalmem() / 2 ** 30).toFixed(1),
+  node: process.version,
+};
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const file = new URL(`./results/${new Date().toISOString().slice(0, 10)}.json`, import.meta.url);
+writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
+process.stderr.write(`wrote ${file.pathname}\n`);
