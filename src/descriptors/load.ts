@@ -340,15 +340,7 @@ export async function loadSystem(inputs: readonly string[], options: LoadOptions
     }
   }
 
-  const descriptors: Descriptor[] = [];
-  for (const source of sources) {
-    const { documents, problems } = parseSource(source.file, source.text);
-    for (const p of problems) diagnostics.push({ severity: 'error', pointer: '', ...p });
-    for (const doc of documents) {
-      const d = await toDescriptor(source, doc, diagnostics);
-      if (d) descriptors.push(d);
-    }
-  }
+  const descriptors = await descriptorsFrom(sources, diagnostics);
   if (sources.length > 0 && descriptors.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push({
       severity: 'error',
@@ -367,18 +359,43 @@ export async function loadSystem(inputs: readonly string[], options: LoadOptions
       expected: `${PROJECT_FILE} and descriptor files (run \`dovetail init\` to create them)`,
     });
   }
+  return assemble({ name: name ?? basename(root), root, project, projectFile, descriptors, diagnostics });
+}
 
-  const system: System = {
-    name: name ?? basename(root),
-    root,
-    project,
-    projectFile,
-    descriptors,
-    diagnostics,
-  };
-  checkUniqueNames(descriptors, diagnostics);
-  diagnostics.push(...checkReferences(system));
+async function descriptorsFrom(sources: readonly SourceText[], diagnostics: Diagnostic[]): Promise<Descriptor[]> {
+  const descriptors: Descriptor[] = [];
+  for (const source of sources) {
+    const { documents, problems } = parseSource(source.file, source.text);
+    for (const p of problems) diagnostics.push({ severity: 'error', pointer: '', ...p });
+    for (const doc of documents) {
+      const d = await toDescriptor(source, doc, diagnostics);
+      if (d) descriptors.push(d);
+    }
+  }
+  return descriptors;
+}
+
+/** Checks names and references across the descriptors of a system. */
+function assemble(system: System): System {
+  checkUniqueNames(system.descriptors, system.diagnostics);
+  system.diagnostics.push(...checkReferences(system));
   return system;
+}
+
+/**
+ * A system from texts in memory, as if each were a file named `file`: for tests, and for tools that
+ * hold descriptors elsewhere than on disk.
+ */
+export async function systemFromTexts(
+  texts: readonly { file: string; text: string }[],
+  options: { name?: string; project?: ProjectFile } = {},
+): Promise<System> {
+  const diagnostics: Diagnostic[] = [];
+  const descriptors = await descriptorsFrom(
+    texts.map((t) => ({ ...t, explicit: true })),
+    diagnostics,
+  );
+  return assemble({ name: options.name ?? 'system', root: '.', project: options.project, descriptors, diagnostics });
 }
 
 export type { KindId };
