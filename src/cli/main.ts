@@ -50,6 +50,31 @@ export function program(): Command {
     );
 
   cli
+    .command('check')
+    .description('find mismatches between the descriptors (exit 1 when findings reach --fail-on)')
+    .argument('[paths...]', 'system folder, descriptor files, TEC documents, folder or zip', ['.'])
+    .addOption(formats('text', 'json', 'markdown', 'html', 'sarif', 'junit'))
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity that fails the run')
+        .choices(['error', 'warning', 'info', 'none'])
+        .default('error'),
+    )
+    .option('--rule <id...>', 'run only these rules (category/* for a whole category)')
+    .option('--category <category...>', 'run only the rules of these categories')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .action(async (paths: string[], opts) => (await command(() => import('./commands/check.js'))).check(paths, opts));
+
+  cli
+    .command('rules')
+    .description('list the rules, or show one in full')
+    .argument('[id]', 'rule id, e.g. computing-resource/production-resources')
+    .addOption(formats('text', 'json'))
+    .option('--write-docs <dir>', 'write the rule reference pages (docs/rules) into this folder')
+    .action(async (id: string | undefined, opts) =>
+      (await command(() => import('./commands/rules.js'))).rules(id, opts),
+    );
+
+  cli
     .command('schema')
     .description('print the JSON Schema of a descriptor kind (or of dovetail.yaml)')
     .argument('[kind]', 'descriptor kind, or "project" for dovetail.yaml; omit to list the kinds')

@@ -70,7 +70,9 @@ function selected(rule: Rule, options: RunOptions): boolean {
   if (options.phase && !rule.meta.phases.includes(options.phase)) return false;
   if (options.categories?.length && !options.categories.includes(rule.meta.category)) return false;
   if (options.rules?.length) {
-    return options.rules.some((id) => id === rule.meta.id || (id.endsWith('/*') && rule.meta.id.startsWith(id.slice(0, -1))));
+    return options.rules.some(
+      (id) => id === rule.meta.id || (id.endsWith('/*') && rule.meta.id.startsWith(id.slice(0, -1))),
+    );
   }
   return true;
 }
@@ -114,7 +116,7 @@ export function runRules(system: System, rules: readonly Rule[], options: RunOpt
         evidence: r.cite.map((c) => evidenceOf(c.descriptor, c.path ?? [], c.value)),
         rationale: rule.meta.rationale,
         remedy: rule.meta.remedy,
-        roles: [...new Set(cited.map(ownerOf))],
+        roles: [...new Set([...cited.map(ownerOf), ...(r.roles ?? [])])],
         fingerprint: print,
       });
     };

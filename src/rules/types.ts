@@ -91,7 +91,10 @@ export interface Cite {
 
 export interface Report {
   message: string;
+  /** The places involved; may be empty when what is missing is a whole descriptor. */
   cite: Cite[];
+  /** Roles who must act beyond the owners of the cited descriptors (e.g. the owner of a missing descriptor). */
+  roles?: Role[];
   /**
    * What makes this problem this problem, beyond the rule and the descriptors cited: an item name,
    * a metric, a field. Never an array index or a line (those change with edits elsewhere).

@@ -66,7 +66,10 @@ export function ruleTester(rule: Rule, cases: { valid: Case[]; invalid: InvalidC
         assert.equal(findings.length, c.findings.length, `findings: ${findings.map((f) => f.message).join(' | ')}`);
         c.findings.forEach((expected, i) => {
           const f = findings.find((x) => expected.message.test(x.message));
-          assert.ok(f, `no finding matches ${expected.message}; got ${findings.map((x) => x.message).join(' | ')} (#${i})`);
+          assert.ok(
+            f,
+            `no finding matches ${expected.message}; got ${findings.map((x) => x.message).join(' | ')} (#${i})`,
+          );
           if (expected.severity) assert.equal(f.severity, expected.severity);
           if (expected.evidence) {
             assert.deepEqual(
