@@ -1,9 +1,10 @@
 // `npm run bench`: runs every benchmark, prints a table, and writes bench/results/<date>.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import * as check from './check.mjs';
 import * as cli from './cli.mjs';
 
-const suites = { cli };
+const suites = { cli, check };
 const only = process.argv.slice(2);
 const results = [];
 for (const [name, suite] of Object.entries(suites)) {

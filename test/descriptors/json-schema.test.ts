@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { jsonSchema, SCHEMA_NAMES, schemaFileName } from '../../src/descriptors/json-schema.js';
 import { ROOT } from '../helpers.js';
 
-test('the shipped JSON Schemas are generated from the current source (run `npm run schemas` when this fails)', () => {
+test('the shipped JSON Schemas are generated from the current source (run `npm run docs` when this fails)', () => {
   for (const name of SCHEMA_NAMES) {
     const shipped = JSON.parse(readFileSync(join(ROOT, 'schemas', schemaFileName(name)), 'utf8'));
     assert.deepEqual(shipped, jsonSchema(name), `schemas/${schemaFileName(name)} is stale`);

@@ -1,3 +1,8 @@
 import type { Rule } from '../types.js';
+import { belowBaseline } from './below-baseline.js';
+import { goalMetricUnevaluated } from './goal-metric-unevaluated.js';
+import { goalNotMeasured } from './goal-not-measured.js';
+import { riskWithoutMetric } from './risk-without-metric.js';
+import { thresholdVsTest } from './threshold-vs-test.js';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [goalNotMeasured, belowBaseline, goalMetricUnevaluated, thresholdVsTest, riskWithoutMetric];
