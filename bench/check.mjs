@@ -68,7 +68,13 @@ export function run({ runs = 9 } = {}) {
   ];
   const rows = cases.map(([name, args]) => {
     const t = wall(args, runs);
-    return { benchmark: name, runs, median_ms: +t[Math.floor(t.length / 2)].toFixed(1), min_ms: +t[0].toFixed(1), max_ms: +t[t.length - 1].toFixed(1) };
+    return {
+      benchmark: name,
+      runs,
+      median_ms: +t[Math.floor(t.length / 2)].toFixed(1),
+      min_ms: +t[0].toFixed(1),
+      max_ms: +t[t.length - 1].toFixed(1),
+    };
   });
   rmSync(dir, { recursive: true, force: true });
   return rows;

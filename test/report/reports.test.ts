@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
-import Ajv04 from 'ajv-draft-04';
+import type { ValidateFunction } from 'ajv';
 import { loadSystem } from '../../src/descriptors/load.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderJunit } from '../../src/report/junit.js';
@@ -32,6 +32,9 @@ async function exampleReport(): Promise<CheckReport> {
 describe('SARIF', () => {
   test('validates against the SARIF 2.1.0 JSON Schema', async () => {
     const require = createRequire(import.meta.url);
+    const { default: Ajv04 } = require('ajv-draft-04') as {
+      default: new (options: object) => { compile(schema: object): ValidateFunction };
+    };
     const schema = JSON.parse(
       readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
     );

@@ -24,7 +24,8 @@ export const downstreamInputUnfed = rule(
     if (!delivered.some((d) => d.items.length > 0)) return;
     const fed = new Set<string>();
     for (const d of delivered)
-      for (const o of d.items) if (o.component_mapping) fed.add(`${o.component_mapping.component}\u0000${o.component_mapping.data_item}`);
+      for (const o of d.items)
+        if (o.component_mapping) fed.add(`${o.component_mapping.component}\u0000${o.component_mapping.data_item}`);
 
     for (const env of facts.all('development-environment')) {
       for (const [ci, component] of (env.data.downstream_components ?? []).entries()) {
@@ -34,8 +35,15 @@ export const downstreamInputUnfed = rule(
           const raw = delivered.flatMap((d) =>
             d.list === 'final_output_spec'
               ? (d.model.data.output_spec ?? [])
-                  .filter((o) => o.component_mapping?.component === component.component_name && o.component_mapping.data_item === input.item_name)
-                  .map((o) => ` (the raw output \`${o.item_name}\` of trained-model \`${d.model.name}\` is mapped to it, but the model post-processes: map a final output)`)
+                  .filter(
+                    (o) =>
+                      o.component_mapping?.component === component.component_name &&
+                      o.component_mapping.data_item === input.item_name,
+                  )
+                  .map(
+                    (o) =>
+                      ` (the raw output \`${o.item_name}\` of trained-model \`${d.model.name}\` is mapped to it, but the model post-processes: map a final output)`,
+                  )
               : [],
           );
           report({

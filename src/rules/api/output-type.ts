@@ -23,7 +23,10 @@ export const outputType = rule(
       const { list, items } = deliveredOutputs(model);
       for (const [i, output] of items.entries()) {
         const target = mappedItem(facts, 'downstream_components', output.component_mapping);
-        if (!target || typesCompatible(output.item_type, target.item.item_type)) continue;
+        if (!target) continue;
+        // `other` names no type (TEC's enum has no subtype for it): nothing to compare.
+        const [from, to] = [output.item_type, target.item.item_type];
+        if (from === 'other' || to === 'other' || typesCompatible(from, to)) continue;
         report({
           message: `the model outputs \`${output.item_name}\` as ${output.item_type}; downstream component \`${target.component}\` expects \`${target.item.item_name}\` as ${target.item.item_type}`,
           cite: [

@@ -22,9 +22,13 @@ export const outputUnmapped = rule(
   ({ facts, report }) => {
     // Only environments with downstream components make a mapping expected: a model whose outputs
     // go straight to users (or whose integrators have not described the consumers yet) needs none.
-    const consumers = facts.all('development-environment').filter((env) => (env.data.downstream_components ?? []).length > 0);
+    const consumers = facts
+      .all('development-environment')
+      .filter((env) => (env.data.downstream_components ?? []).length > 0);
     if (consumers.length === 0) return;
-    const names = consumers.flatMap((env) => (env.data.downstream_components ?? []).map((c) => `\`${c.component_name}\``));
+    const names = consumers.flatMap((env) =>
+      (env.data.downstream_components ?? []).map((c) => `\`${c.component_name}\``),
+    );
     for (const model of facts.all('trained-model')) {
       // The raw outputs of a model that post-processes are internal: only the delivered list is checked.
       const { list, items } = deliveredOutputs(model);

@@ -59,7 +59,11 @@ function resourceRule(kind: EnvironmentKind, tec: string) {
                 severity: 'warning',
               });
             } else if (need > offer) {
-              report({ message: `the model needs ${format(need)} of ${what}; ${envName} offers ${format(offer)}`, cite, key });
+              report({
+                message: `the model needs ${format(need)} of ${what}; ${envName} offers ${format(offer)}`,
+                cite,
+                key,
+              });
             }
           }
           const gpu = needs.gpu;
@@ -77,7 +81,11 @@ function resourceRule(kind: EnvironmentKind, tec: string) {
               severity: 'warning',
             });
           } else if (gpu.count > has.count) {
-            report({ message: `the model needs ${gpu.count} GPU${gpu.count > 1 ? 's' : ''}; ${envName} has ${has.count}`, cite: gpuCite, key: 'gpu' });
+            report({
+              message: `the model needs ${gpu.count} GPU${gpu.count > 1 ? 's' : ''}; ${envName} has ${has.count}`,
+              cite: gpuCite,
+              key: 'gpu',
+            });
           } else if (gpu.memory !== undefined && has.memory !== undefined && gpu.memory > has.memory) {
             report({
               message: `the model needs ${formatBytes(gpu.memory)} of memory per GPU; the GPUs of ${envName} have ${formatBytes(has.memory)}`,

@@ -1,3 +1,20 @@
 import type { Rule } from '../types.js';
+import { fieldType } from './field-type.js';
+import { labelSet } from './label-set.js';
+import { pipelineProductionFields } from './pipeline-production-fields.js';
+import { productionFieldUnmapped } from './production-field-unmapped.js';
+import { rangeMismatch } from './range-mismatch.js';
+import { rawTrainingType } from './raw-training-type.js';
+import { trainingFieldUnmapped } from './training-field-unmapped.js';
+import { unitMismatch } from './unit-mismatch.js';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  fieldType,
+  trainingFieldUnmapped,
+  productionFieldUnmapped,
+  unitMismatch,
+  rangeMismatch,
+  rawTrainingType,
+  labelSet,
+  pipelineProductionFields,
+];

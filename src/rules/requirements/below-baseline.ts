@@ -30,9 +30,11 @@ export const belowBaseline = rule(
         for (const model of facts.all('trained-model')) {
           const result = resultOf(model, goal.metric, goal.other_metric);
           if (!result || satisfies(result.value, op, goal.baseline)) continue;
-          const implied = goal.operator ? '' : ` (${op} is implied: ${goal.metric} is better ${op === '<=' ? 'lower' : 'higher'})`;
+          const implied = goal.operator
+            ? ''
+            : ` (${op} is implied: ${goal.metric} is better ${op === '<=' ? 'lower' : 'higher'})`;
           report({
-            message: `goal ${goal.id} of system-context \`${context.name}\` needs ${name} ${op} ${goal.baseline}${implied}; trained-model \`${model.name}\` has a ${describeResult(name, result)}`,
+            message: `goal ${goal.id} of system-context \`${context.name}\` needs ${name} ${op} ${goal.baseline}${implied}; trained-model \`${model.name}\` has ${result.source === 'test' ? 'a' : 'an'} ${describeResult(name, result)}`,
             cite: [
               { descriptor: context, path: ['goals', i, 'baseline'] },
               { descriptor: model, path: [result.list, result.index, 'result'] },

@@ -9,7 +9,8 @@ export const goalNotMeasured = rule(
     severity: 'warning',
     phases: ['design'],
     roles: ['product-owner', 'data-scientist'],
-    description: 'Each system-context goal is verified by an algorithm or business metric of the trained model (goal_mapping).',
+    description:
+      'Each system-context goal is verified by an algorithm or business metric of the trained model (goal_mapping).',
     rationale:
       'A goal no metric maps to is never measured in operation: nobody learns that the model stopped serving it, and the data scientist may have optimised for something else.',
     remedy:
@@ -22,7 +23,9 @@ export const goalNotMeasured = rule(
     const models = facts.all('trained-model');
     if (models.length === 0) return;
     const mapped = new Set(
-      models.flatMap((m) => [...(m.data.algorithm_metrics ?? []), ...(m.data.business_metrics ?? [])].map((x) => x.goal_mapping)),
+      models.flatMap((m) =>
+        [...(m.data.algorithm_metrics ?? []), ...(m.data.business_metrics ?? [])].map((x) => x.goal_mapping),
+      ),
     );
     for (const context of facts.all('system-context')) {
       for (const [i, goal] of (context.data.goals ?? []).entries()) {

@@ -5,4 +5,10 @@ import { goalNotMeasured } from './goal-not-measured.js';
 import { riskWithoutMetric } from './risk-without-metric.js';
 import { thresholdVsTest } from './threshold-vs-test.js';
 
-export const rules: Rule[] = [goalNotMeasured, belowBaseline, goalMetricUnevaluated, thresholdVsTest, riskWithoutMetric];
+export const rules: Rule[] = [
+  goalNotMeasured,
+  belowBaseline,
+  goalMetricUnevaluated,
+  thresholdVsTest,
+  riskWithoutMetric,
+];

@@ -67,7 +67,9 @@ export interface ModelResult {
 function sameMetric(entry: Evaluated, metric: MetricId, otherName: string | undefined): boolean {
   if (entry.metric !== metric) return false;
   if (metric !== 'other') return true;
-  return otherName !== undefined && entry.other_metric !== undefined && squash(entry.other_metric) === squash(otherName);
+  return (
+    otherName !== undefined && entry.other_metric !== undefined && squash(entry.other_metric) === squash(otherName)
+  );
 }
 
 /**

@@ -1,0 +1,71 @@
+import type { Descriptor } from '../../descriptors/system.js';
+import { labelKey } from '../data-schema/data-fields.js';
+import { rule } from '../types.js';
+import { compareShares, type SharePair } from './label-shares.js';
+
+/** The production label a training label stands for: its mapping, or the same label. */
+export function productionLabelOf(entry: { label: string; mapping_production_data?: string }): string {
+  return labelKey(entry.mapping_production_data?.trim() || entry.label);
+}
+
+/** Training labels paired with the production labels they map to. */
+export function trainingProductionPairs(
+  training: Descriptor<'training-data'>,
+  production: Descriptor<'production-data'>,
+): SharePair[] {
+  const current = production.data.distribution ?? [];
+  const pairs: SharePair[] = [];
+  for (const [referenceIndex, entry] of (training.data.distribution ?? []).entries()) {
+    const currentIndex = current.findIndex((c) => labelKey(c.label) === productionLabelOf(entry));
+    const match = current[currentIndex];
+    if (match) {
+      pairs.push({
+        label: entry.label,
+        reference: entry.percentage,
+        current: match.percentage,
+        referenceIndex,
+        currentIndex,
+      });
+    }
+  }
+  return pairs;
+}
+
+export const labelDistribution = rule(
+  {
+    id: 'data-distribution/label-distribution',
+    category: 'data-distribution',
+    severity: 'warning',
+    phases: ['design'],
+    roles: ['data-scientist', 'operations'],
+    description:
+      'The share of each label in production data is close to its share in the training data, within stated tolerances.',
+    rationale:
+      'A model learns the class balance of its training data: when production has another balance, its scores are miscalibrated, thresholds chosen on training data give other precision and recall, and the goals measured in operation are missed.',
+    remedy:
+      'Check why the balance differs (season, population, a labelling change); recalibrate or re-threshold on data with the production balance, or retrain, and monitor the label shares in operation.',
+    tec: ['R16'],
+    examples: ['M18-01', 'M19-01', 'M08-01', 'M17-08'],
+    needs: ['training-data', 'production-data'],
+  },
+  ({ facts, report }) => {
+    for (const training of facts.all('training-data')) {
+      for (const production of facts.all('production-data')) {
+        const pairs = trainingProductionPairs(training, production);
+        if (pairs.length === 0) continue;
+        const result = compareShares(pairs);
+        if (!result.severity) continue;
+        const cited = result.drifted.length > 0 ? result.drifted : pairs;
+        report({
+          message: `label shares differ between training-data \`${training.name}\` and production-data \`${production.name}\`: ${result.text}`,
+          cite: cited.flatMap((p) => [
+            { descriptor: training, path: ['distribution', p.referenceIndex, 'percentage'] },
+            { descriptor: production, path: ['distribution', p.currentIndex, 'percentage'] },
+          ]),
+          key: 'labels',
+          severity: result.severity,
+        });
+      }
+    }
+  },
+);

@@ -1,0 +1,71 @@
+import { nullableMismatch } from '../../../src/rules/api/nullable-mismatch.js';
+import { ruleTester } from '../tester.js';
+
+type Item = Record<string, unknown>;
+const upstream = (item: Item) => ({
+  kind: 'development-environment',
+  name: 'dev',
+  upstream_components: [{ component_name: 'booking-api', output_spec: [{ item_name: 'origin', ...item }] }],
+});
+const pipeline = (item: Item) => ({
+  kind: 'data-pipeline',
+  name: 'features',
+  input_spec: [{ item_name: 'origin', ...item, component_mapping: { component: 'booking-api', data_item: 'origin' } }],
+});
+const downstream = (item: Item) => ({
+  kind: 'development-environment',
+  name: 'dev',
+  downstream_components: [{ component_name: 'notify', input_spec: [{ item_name: 'warn', ...item }] }],
+});
+const model = (item: Item) => ({
+  kind: 'trained-model',
+  name: 'm',
+  output_spec: [{ item_name: 'p', ...item, component_mapping: { component: 'notify', data_item: 'warn' } }],
+});
+
+ruleTester(nullableMismatch, {
+  valid: [
+    { name: 'both sides take null', docs: [pipeline({ nullable: true }), upstream({ nullable: true })] },
+    { name: 'the producer never sends null', docs: [pipeline({ nullable: false }), upstream({ nullable: false })] },
+    {
+      name: 'the pipeline handles invalid values',
+      docs: [
+        pipeline({ nullable: false, error_handling: { error_type: 'use-default' } }),
+        upstream({ nullable: true }),
+      ],
+    },
+    { name: 'unstated on the consumer side is missing information', docs: [model({ nullable: true }), downstream({})] },
+  ],
+  invalid: [
+    {
+      name: 'null into a pipeline input with no error handling',
+      docs: [pipeline({ nullable: false }), upstream({ nullable: true })],
+      findings: [
+        {
+          message:
+            /^upstream component `booking-api` may send `origin` as null; data-pipeline `features` does not accept null for `origin` and has no error_handling$/,
+          severity: 'error',
+          evidence: [
+            'development-environment/dev:/upstream_components/0/output_spec/0/nullable',
+            'data-pipeline/features:/input_spec/0/nullable',
+          ],
+          roles: ['software-engineer', 'data-engineer'],
+        },
+      ],
+    },
+    {
+      name: 'a model that may return null into a downstream input that needs a value',
+      docs: [model({ nullable: true }), downstream({ nullable: false })],
+      findings: [
+        {
+          message:
+            /^trained-model `m` may send `p` as null; downstream component `notify` does not accept null for `warn`$/,
+          evidence: [
+            'trained-model/m:/output_spec/0/nullable',
+            'development-environment/dev:/downstream_components/0/input_spec/0/nullable',
+          ],
+        },
+      ],
+    },
+  ],
+});
