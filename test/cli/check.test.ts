@@ -87,6 +87,15 @@ describe('dovetail check', () => {
     assert.match(r.stdout, /waiver expired 2000-01-01/);
   });
 
+  test('TEC input checks with the same command', () => {
+    const r = dovetail(['check', join(ROOT, 'test', 'fixtures', 'tec', '1.1'), '--format', 'json', '--fail-on', 'none']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.system, '1.1');
+    assert.ok(out.findings.length > 0);
+    assert.ok(out.findings.every((f: { evidence: { file: string }[] }) => f.evidence.every((e) => e.file.endsWith('.json'))));
+  });
+
   test('--output writes the report to a file', () => {
     const file = join(tempDir(), 'report.html');
     const r = dovetail(['check', EXAMPLE, '--format', 'html', '--output', file, '--fail-on', 'none']);
