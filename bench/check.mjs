@@ -20,7 +20,7 @@ const KINDS = [
   'production-data',
 ];
 
-/** 25 copies of the example, each descriptor renamed `<name>-<i>` and its references with it. */
+/** 25 copies of the example, each descriptor renamed `<name>-<i>`, its references with it. */
 export function generateSystem(dir, copies = 25) {
   mkdirSync(dir, { recursive: true });
   const docs = Object.fromEntries(KINDS.map((k) => [k, parse(readFileSync(join(EXAMPLE, `${k}.yaml`), 'utf8'))]));
@@ -33,14 +33,19 @@ export function generateSystem(dir, copies = 25) {
       if (kind === 'trained-model') {
         d.training_data = rename(d.training_data);
         d.data_pipeline = rename(d.data_pipeline);
+        d.development_environment = `${docs['development-environment'].name}${suffix}`;
       }
-      if (kind === 'training-data') d.raw_data = rename(d.raw_data);
+      if (kind === 'training-data') {
+        d.raw_data = rename(d.raw_data);
+        d.production_data = `${docs['production-data'].name}${suffix}`;
+      }
       if (kind === 'production-environment') d.trained_model = rename(d.trained_model);
       writeFileSync(join(dir, `${kind}${suffix}.yaml`), stringify(d));
     }
   }
-  // Goal ids and component names must stay unique across copies only where the schema says so; the
-  // copies share them, as 25 models serving one product would.
+  // Each model names its own development environment and each training set its production data, as
+  // in a real system with several models; goal ids and component names are shared, as 25 models
+  // serving one product would share them.
   writeFileSync(join(dir, 'dovetail.yaml'), stringify({ dovetail: 1, name: 'generated-200' }));
   return copies * KINDS.length;
 }

@@ -13,7 +13,6 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  minify: true,
   logLevel: 'warning',
   // Native and very large packages stay outside the bundle and load only when a command needs them.
   external: ['@duckdb/*'],

@@ -6,7 +6,7 @@ import { closest, type Diagnostic } from './diagnostics.js';
 import { parseReference } from './fields.js';
 import type { KindId } from './kinds/index.js';
 import type { Path } from './source.js';
-import { type Descriptor, descriptorsOf, type Location, type System } from './system.js';
+import { type Descriptor, descriptorsOf, type Location, linked, type System } from './system.js';
 
 function where(loc: Location): string {
   return `${loc.file}${loc.line ? `:${loc.line}` : ''}`;
@@ -167,10 +167,10 @@ function checkComponentMapping(
   path: Path,
   mapping: { component: string; data_item: string } | undefined,
   side: Side,
+  environments: Descriptor<'development-environment'>[],
   out: Diagnostic[],
 ): void {
   if (!mapping) return;
-  const environments = descriptorsOf(system, 'development-environment');
   const direction = side === 'upstream_components' ? 'upstream' : 'downstream';
   if (environments.length === 0) {
     out.push(
@@ -229,30 +229,26 @@ function checkComponentMapping(
 }
 
 function checkComponentMappings(system: System, out: Diagnostic[]): void {
-  for (const model of descriptorsOf(system, 'trained-model')) {
+  const models = descriptorsOf(system, 'trained-model');
+  for (const model of models) {
+    const environments = linked(system, model, 'development_environment', 'development-environment');
     for (const list of ['output_spec', 'final_output_spec'] as const) {
       for (const [i, item] of (model.data[list] ?? []).entries()) {
-        checkComponentMapping(
-          system,
-          model,
-          [list, i, 'component_mapping'],
-          item.component_mapping,
-          'downstream_components',
-          out,
-        );
+        const path = [list, i, 'component_mapping'];
+        checkComponentMapping(system, model, path, item.component_mapping, 'downstream_components', environments, out);
       }
     }
   }
   for (const pipeline of descriptorsOf(system, 'data-pipeline')) {
+    // A pipeline is integrated where the models that use it are.
+    const users = models.filter((m) => m.data.data_pipeline && parseReference(m.data.data_pipeline).name === pipeline.name);
+    const named = users.filter((m) => m.data.development_environment);
+    const environments = named.length
+      ? [...new Set(named.flatMap((m) => linked(system, m, 'development_environment', 'development-environment')))]
+      : descriptorsOf(system, 'development-environment');
     for (const [i, item] of (pipeline.data.input_spec ?? []).entries()) {
-      checkComponentMapping(
-        system,
-        pipeline,
-        ['input_spec', i, 'component_mapping'],
-        item.component_mapping,
-        'upstream_components',
-        out,
-      );
+      const path = ['input_spec', i, 'component_mapping'];
+      checkComponentMapping(system, pipeline, path, item.component_mapping, 'upstream_components', environments, out);
     }
   }
 }
@@ -315,10 +311,10 @@ function checkProductionEnvironment(system: System, out: Diagnostic[]): void {
 
 /** Training-data fields and labels map to production-data fields and labels; statistics name own fields. */
 function checkDataMappings(system: System, out: Diagnostic[]): void {
-  const production = descriptorsOf(system, 'production-data');
-  const fields = production.flatMap((p) => (p.data.schema ?? []).map((f) => f.field_name));
-  const labels = production.flatMap((p) => (p.data.distribution ?? []).map((l) => l.label));
   for (const training of descriptorsOf(system, 'training-data')) {
+    const production = linked(system, training, 'production_data', 'production-data');
+    const fields = production.flatMap((p) => (p.data.schema ?? []).map((f) => f.field_name));
+    const labels = production.flatMap((p) => (p.data.distribution ?? []).map((l) => l.label));
     const checks: [string, number, string | undefined, string[], string][] = [
       ...(training.data.schema ?? []).map(
         (f, i) =>
@@ -393,9 +389,11 @@ export function checkReferences(system: System): Diagnostic[] {
   for (const model of descriptorsOf(system, 'trained-model')) {
     checkDescriptorReference(system, model, 'training_data', 'training-data', out);
     checkDescriptorReference(system, model, 'data_pipeline', 'data-pipeline', out);
+    checkDescriptorReference(system, model, 'development_environment', 'development-environment', out);
   }
   for (const training of descriptorsOf(system, 'training-data')) {
     checkDescriptorReference(system, training, 'raw_data', 'raw-data', out);
+    checkDescriptorReference(system, training, 'production_data', 'production-data', out);
   }
   for (const env of descriptorsOf(system, 'production-environment')) {
     checkDescriptorReference(system, env, 'trained_model', 'trained-model', out);

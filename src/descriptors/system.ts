@@ -48,3 +48,17 @@ export function descriptorsOf<K extends KindId>(system: System, kind: K): Descri
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+/**
+ * The descriptors of `kind` that `from` refers to through its `field` reference: the one it names
+ * (none if the name is dangling), or, when it names none, every descriptor of that kind. A system
+ * with one production-data or one development environment needs no references; a bigger one
+ * links each training set and model to its own.
+ */
+export function linked<K extends KindId>(system: System, from: Descriptor, field: string, kind: K): Descriptor<K>[] {
+  const ref = (from.data as Record<string, unknown>)[field];
+  const all = descriptorsOf(system, kind);
+  if (typeof ref !== 'string') return all;
+  const name = ref.lastIndexOf('@') > 0 ? ref.slice(0, ref.lastIndexOf('@')) : ref;
+  return all.filter((d) => d.name === name);
+}

@@ -24,6 +24,7 @@ const SAMPLES: Partial<Record<KindId, Record<string, unknown>>> = {
   },
   'training-data': {
     '/raw_data': 'raw-data',
+    '/production_data': 'production-data',
     '/schema/0/field_name': 'amount',
     '/schema/0/mapping_production_data': 'amount',
     '/statistics/0/field': 'amount',
@@ -33,6 +34,7 @@ const SAMPLES: Partial<Record<KindId, Record<string, unknown>>> = {
   'trained-model': {
     '/training_data': 'training-data',
     '/data_pipeline': 'pipeline',
+    '/development_environment': 'development',
     '/output_spec/0/item_name': 'score',
     '/output_spec/0/component_mapping/component': 'downstream-service',
     '/output_spec/0/component_mapping/data_item': 'score',

@@ -51,6 +51,10 @@ export const trainedModel = z
     ).optional(),
     data_pipeline: reference('data-pipeline', 'The pipeline that prepares the model inputs.').optional(),
     training_data: reference('training-data', 'The data set the model was trained on.').optional(),
+    development_environment: reference(
+      'development-environment',
+      'The environment the model is integrated in; may be left out when the system has one.',
+    ).optional(),
     output_spec: z.array(modelOutput).optional().meta({ description: 'The raw model outputs.' }),
     post_processing: z
       .boolean()

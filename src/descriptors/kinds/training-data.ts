@@ -6,6 +6,10 @@ export const trainingData = z
     ...header('training-data', 'training data set'),
     title: optionalText('Human-readable name of the data set.'),
     raw_data: reference('raw-data', 'The raw data set this one is derived from.').optional(),
+    production_data: reference(
+      'production-data',
+      'The production data this data set stands for, which its fields and labels map to; may be left out when the system has one.',
+    ).optional(),
     schema: z
       .array(
         z.strictObject({
