@@ -1,6 +1,7 @@
 // Problems found while loading and validating descriptors. Each names the file, line and column,
 // the JSON pointer inside the document, what was expected and what was found.
 import type * as z from 'zod';
+import { valueAt } from './json.js';
 import type { Path } from './source.js';
 
 export interface Diagnostic {
@@ -33,15 +34,6 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
   return `${typeof value} ${String(value)}`;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[seg];
-  }
-  return v;
 }
 
 function levenshtein(a: string, b: string): number {

@@ -7,6 +7,19 @@ export function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/**
+ * The value at a path of keys and list positions, or undefined where the path leaves the document.
+ * Shared by the loader's diagnostics and the rule engine's evidence, which both point into documents as written.
+ */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
 /** A deep copy of the JSON part of a value; cycles and non-JSON values (functions, symbols) are dropped. */
 export function cloneJson(value: unknown, seen: WeakSet<object> = new WeakSet()): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;

@@ -6,7 +6,7 @@ import { closest, type Diagnostic } from './diagnostics.js';
 import { parseReference } from './fields.js';
 import type { KindId } from './kinds/index.js';
 import type { Path } from './source.js';
-import { type Descriptor, descriptorsOf, type Location, linked, type System } from './system.js';
+import { type Descriptor, descriptorsOf, type Location, linked, pipelineEnvironments, type System } from './system.js';
 
 function where(loc: Location): string {
   return `${loc.file}${loc.line ? `:${loc.line}` : ''}`;
@@ -240,12 +240,7 @@ function checkComponentMappings(system: System, out: Diagnostic[]): void {
     }
   }
   for (const pipeline of descriptorsOf(system, 'data-pipeline')) {
-    // A pipeline is integrated where the models that use it are.
-    const users = models.filter((m) => m.data.data_pipeline && parseReference(m.data.data_pipeline).name === pipeline.name);
-    const named = users.filter((m) => m.data.development_environment);
-    const environments = named.length
-      ? [...new Set(named.flatMap((m) => linked(system, m, 'development_environment', 'development-environment')))]
-      : descriptorsOf(system, 'development-environment');
+    const environments = pipelineEnvironments(system, pipeline);
     for (const [i, item] of (pipeline.data.input_spec ?? []).entries()) {
       const path = ['input_spec', i, 'component_mapping'];
       checkComponentMapping(system, pipeline, path, item.component_mapping, 'upstream_components', environments, out);

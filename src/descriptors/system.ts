@@ -1,5 +1,6 @@
 // A loaded system: its descriptors, validated, each able to say where any of its values came from.
 import type { Diagnostic } from './diagnostics.js';
+import { parseReference } from './fields.js';
 import type { DescriptorOf, KindId } from './kinds/index.js';
 import type { ProjectFile } from './project.js';
 import type { Path } from './source.js';
@@ -59,6 +60,21 @@ export function linked<K extends KindId>(system: System, from: Descriptor, field
   const ref = (from.data as Record<string, unknown>)[field];
   const all = descriptorsOf(system, kind);
   if (typeof ref !== 'string') return all;
-  const name = ref.lastIndexOf('@') > 0 ? ref.slice(0, ref.lastIndexOf('@')) : ref;
+  const { name } = parseReference(ref);
   return all.filter((d) => d.name === name);
+}
+
+/** The development environments a pipeline is integrated in: those the models using it name, or every one. */
+export function pipelineEnvironments(
+  system: System,
+  pipeline: Descriptor<'data-pipeline'>,
+): Descriptor<'development-environment'>[] {
+  const named = descriptorsOf(system, 'trained-model').filter(
+    (m) =>
+      m.data.development_environment &&
+      m.data.data_pipeline &&
+      parseReference(m.data.data_pipeline).name === pipeline.name,
+  );
+  if (named.length === 0) return descriptorsOf(system, 'development-environment');
+  return [...new Set(named.flatMap((m) => linked(system, m, 'development_environment', 'development-environment')))];
 }

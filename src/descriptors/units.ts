@@ -151,8 +151,9 @@ export const parsers: Record<Dimension, (input: number | string) => ParseResult>
   rate: parseRate,
 };
 
-function trim(n: number): string {
-  return Number.parseFloat(n.toPrecision(4)).toString();
+/** A number as messages write it: `digits` significant digits, no trailing zeros (`1.609`, `0.6214`, `100`). */
+export function round(n: number, digits = 4): string {
+  return Number.parseFloat(n.toPrecision(digits)).toString();
 }
 
 /** `17179869184` → `16 GiB`; decimal units when the value is a round decimal size. */
@@ -172,12 +173,12 @@ export function formatBytes(bytes: number): string {
   const d = pick(1000, decimal);
   const b = pick(1024, binary);
   const best = Number.isInteger(d.v) && !Number.isInteger(b.v) ? d : b;
-  return `${trim(best.v)} ${best.name}`;
+  return `${round(best.v)} ${best.name}`;
 }
 
 export function formatCpu(cores: number): string {
-  if (cores < 1 && cores > 0) return `${trim(cores * 1000)}m`;
-  return `${trim(cores)} ${cores === 1 ? 'core' : 'cores'}`;
+  if (cores < 1 && cores > 0) return `${round(cores * 1000)}m`;
+  return `${round(cores)} ${cores === 1 ? 'core' : 'cores'}`;
 }
 
 export function formatDuration(ms: number): string {
@@ -187,12 +188,12 @@ export function formatDuration(ms: number): string {
     [6e4, 'min'],
     [1e3, 's'],
   ];
-  for (const [size, name] of steps) if (ms >= size) return `${trim(ms / size)}${name}`;
-  return `${trim(ms)}ms`;
+  for (const [size, name] of steps) if (ms >= size) return `${round(ms / size)}${name}`;
+  return `${round(ms)}ms`;
 }
 
 export function formatRate(perSecond: number): string {
-  if (perSecond >= 1) return `${trim(perSecond)}/s`;
-  if (perSecond * 60 >= 1) return `${trim(perSecond * 60)}/min`;
-  return `${trim(perSecond * 3600)}/h`;
+  if (perSecond >= 1) return `${round(perSecond)}/s`;
+  if (perSecond * 60 >= 1) return `${round(perSecond * 60)}/min`;
+  return `${round(perSecond * 3600)}/h`;
 }

@@ -1,13 +1,23 @@
 // The rule engine: runs the rules whose facts exist, turns their reports into findings with
 // evidence, roles and fingerprints, and applies the waivers of dovetail.yaml.
 import { createHash } from 'node:crypto';
+import { valueAt } from '../descriptors/json.js';
 import { kinds } from '../descriptors/kinds/index.js';
 import type { Waiver } from '../descriptors/project.js';
 import type { Path } from '../descriptors/source.js';
 import type { Descriptor, System } from '../descriptors/system.js';
 import type { Role } from '../descriptors/vocabulary.js';
 import { type Facts, factsOf } from './facts.js';
-import type { Category, Evidence, Finding, Phase, Report, Rule, Severity } from './types.js';
+import {
+  type Category,
+  type Evidence,
+  type Finding,
+  type Phase,
+  type Report,
+  type Rule,
+  SEVERITY_RANK,
+  type Severity,
+} from './types.js';
 
 export interface RunOptions {
   phase?: Phase;
@@ -26,17 +36,6 @@ export interface RunResult {
   failures: { rule: string; message: string }[];
   /** Waivers that matched no finding: probably stale. */
   unusedWaivers: Waiver[];
-}
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function valueAt(root: unknown, path: Path): unknown {
-  let v = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
 }
 
 export function ownerOf(d: Descriptor): Role {
@@ -140,7 +139,7 @@ export function runRules(system: System, rules: readonly Rule[], options: RunOpt
 
   findings.sort(
     (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       a.category.localeCompare(b.category) ||
       a.rule.localeCompare(b.rule) ||
       a.message.localeCompare(b.message),

@@ -24,6 +24,19 @@ export type Category = (typeof CATEGORIES)[number];
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** Error first: sorts findings and picks the worst of several problems. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The most severe of some severities (undefined entries are no problem); undefined when there is none. */
+export function worst(severities: readonly (Severity | undefined)[]): Severity | undefined {
+  return severities
+    .filter((s): s is Severity => s !== undefined)
+    .reduce<Severity | undefined>(
+      (a, b) => (a === undefined || SEVERITY_RANK[b] < SEVERITY_RANK[a] ? b : a),
+      undefined,
+    );
+}
+
 export type Phase = 'design' | 'runtime';
 
 export interface RuleMeta {

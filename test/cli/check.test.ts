@@ -88,12 +88,21 @@ describe('dovetail check', () => {
   });
 
   test('TEC input checks with the same command', () => {
-    const r = dovetail(['check', join(ROOT, 'test', 'fixtures', 'tec', '1.1'), '--format', 'json', '--fail-on', 'none']);
+    const r = dovetail([
+      'check',
+      join(ROOT, 'test', 'fixtures', 'tec', '1.1'),
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.equal(out.system, '1.1');
     assert.ok(out.findings.length > 0);
-    assert.ok(out.findings.every((f: { evidence: { file: string }[] }) => f.evidence.every((e) => e.file.endsWith('.json'))));
+    assert.ok(
+      out.findings.every((f: { evidence: { file: string }[] }) => f.evidence.every((e) => e.file.endsWith('.json'))),
+    );
   });
 
   test('--output writes the report to a file', () => {

@@ -30,7 +30,10 @@ const DELIBERATE: { what: string; rule: string; roles: string[]; evidence: strin
     what: 'the booking-api sends distance in km, the pipeline expects miles',
     rule: 'api/unit-mismatch',
     roles: ['software-engineer', 'data-engineer'],
-    evidence: ['development-environment/integration:/upstream_components/0/output_spec/3/unit', 'data-pipeline/flight-features:/input_spec/3/unit'],
+    evidence: [
+      'development-environment/integration:/upstream_components/0/output_spec/3/unit',
+      'data-pipeline/flight-features:/input_spec/3/unit',
+    ],
   },
   {
     what: 'production data is in km, training data in miles',
@@ -42,21 +45,30 @@ const DELIBERATE: { what: string; rule: string; roles: string[]; evidence: strin
     what: 'the model needs more memory than production has',
     rule: 'computing-resource/production-resources',
     roles: ['data-scientist', 'operations'],
-    evidence: ['trained-model/delay-classifier:/computing_resource_reqs/memory', 'production-environment/production:/computing_resources/memory'],
+    evidence: [
+      'trained-model/delay-classifier:/computing_resource_reqs/memory',
+      'production-environment/production:/computing_resources/memory',
+    ],
     line: ['trained-model.yaml', 'memory: 6Gi'],
   },
   {
     what: 'the model is slower than production requires',
     rule: 'computing-resource/inference-time',
     roles: ['data-scientist', 'operations'],
-    evidence: ['trained-model/delay-classifier:/inference_time', 'production-environment/production:/required_inference_time'],
+    evidence: [
+      'trained-model/delay-classifier:/inference_time',
+      'production-environment/production:/required_inference_time',
+    ],
     line: ['trained-model.yaml', 'inference_time: 35ms'],
   },
   {
     what: 'an algorithm metric nobody collects',
     rule: 'monitoring/algorithm-metric-not-collected',
     roles: ['data-scientist', 'operations'],
-    evidence: ['trained-model/delay-classifier:/algorithm_metrics/3/metric', 'production-environment/production:/algorithm_metrics'],
+    evidence: [
+      'trained-model/delay-classifier:/algorithm_metrics/3/metric',
+      'production-environment/production:/algorithm_metrics',
+    ],
     line: ['trained-model.yaml', 'metric: feature-drift-psi'],
   },
   {

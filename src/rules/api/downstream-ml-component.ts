@@ -28,7 +28,11 @@ export const downstreamMlComponent = rule(
         { env: Descriptor<'development-environment'>; index: number; outputs: string[]; first: number }
       >();
       for (const [i, output] of items.entries()) {
-        const target = mappedItem(facts, 'downstream_components', output.component_mapping);
+        const target = mappedItem(
+          facts.developmentEnvironmentsOf(model),
+          'downstream_components',
+          output.component_mapping,
+        );
         if (!target) continue;
         const component = target.environment.data.downstream_components?.[target.componentIndex];
         if (component?.ml_component !== true) continue;

@@ -22,11 +22,7 @@ export const inputType = rule(
     for (const pair of mappedPairs(facts)) {
       if (pair.flow !== 'upstream-to-pipeline') continue;
       const { producer, consumer } = pair;
-      // `other` says only that the type is none of the listed ones (TEC's forms offer no string
-      // subtype, so a hex token is "Other"): there is nothing to compare.
-      const from = producer.item.item_type;
-      const to = consumer.item.item_type;
-      if (from === 'other' || to === 'other' || typesCompatible(from, to)) continue;
+      if (typesCompatible(producer.item.item_type, consumer.item.item_type)) continue;
       report({
         message: `${consumer.label} takes input \`${consumer.item.item_name}\` as ${consumer.item.item_type}; ${producer.label} sends \`${producer.item.item_name}\` as ${producer.item.item_type}`,
         cite: [

@@ -33,7 +33,7 @@ export function mappedPairs(facts: Facts): MappedPair[] {
   const pairs: MappedPair[] = [];
   for (const pipeline of facts.all('data-pipeline')) {
     for (const [i, input] of (pipeline.data.input_spec ?? []).entries()) {
-      const source = mappedItem(facts, 'upstream_components', input.component_mapping);
+      const source = mappedItem(facts.pipelineEnvironmentsOf(pipeline), 'upstream_components', input.component_mapping);
       if (!source) continue;
       pairs.push({
         flow: 'upstream-to-pipeline',
@@ -57,7 +57,11 @@ export function mappedPairs(facts: Facts): MappedPair[] {
   for (const model of facts.all('trained-model')) {
     const { list, items } = deliveredOutputs(model);
     for (const [i, output] of items.entries()) {
-      const target = mappedItem(facts, 'downstream_components', output.component_mapping);
+      const target = mappedItem(
+        facts.developmentEnvironmentsOf(model),
+        'downstream_components',
+        output.component_mapping,
+      );
       if (!target) continue;
       pairs.push({
         flow: 'model-to-downstream',

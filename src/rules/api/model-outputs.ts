@@ -27,14 +27,14 @@ export interface ComponentRef {
   item: ComponentItem;
 }
 
-/** The component item a mapping points at, in any development environment. */
+/** The component item a mapping points at, in one of the given development environments. */
 export function mappedItem(
-  facts: Facts,
+  environments: readonly Descriptor<'development-environment'>[],
   side: 'upstream_components' | 'downstream_components',
   mapping: { component: string; data_item: string } | undefined,
 ): ComponentRef | undefined {
   if (!mapping) return undefined;
-  for (const environment of facts.all('development-environment')) {
+  for (const environment of environments) {
     const components = environment.data[side] ?? [];
     for (const [componentIndex, c] of components.entries()) {
       if (c.component_name !== mapping.component) continue;

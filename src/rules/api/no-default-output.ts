@@ -25,7 +25,11 @@ export const noDefaultOutput = rule(
       const callers: Cite[] = [];
       const who: string[] = [];
       for (const output of deliveredOutputs(model).items) {
-        const target = mappedItem(facts, 'downstream_components', output.component_mapping);
+        const target = mappedItem(
+          facts.developmentEnvironmentsOf(model),
+          'downstream_components',
+          output.component_mapping,
+        );
         const name = `downstream component \`${target?.component}\``;
         if (!target || who.includes(name)) continue;
         who.push(name);

@@ -1,6 +1,6 @@
 import { typesCompatible } from '../match.js';
 import { rule } from '../types.js';
-import { componentItemPath, deliveredOutputs, mappedItem } from './model-outputs.js';
+import { at, mappedPairs } from './mapped-items.js';
 
 export const outputType = rule(
   {
@@ -19,23 +19,18 @@ export const outputType = rule(
     needs: ['trained-model'],
   },
   ({ facts, report }) => {
-    for (const model of facts.all('trained-model')) {
-      const { list, items } = deliveredOutputs(model);
-      for (const [i, output] of items.entries()) {
-        const target = mappedItem(facts, 'downstream_components', output.component_mapping);
-        if (!target) continue;
-        // `other` names no type (TEC's enum has no subtype for it): nothing to compare.
-        const [from, to] = [output.item_type, target.item.item_type];
-        if (from === 'other' || to === 'other' || typesCompatible(from, to)) continue;
-        report({
-          message: `the model outputs \`${output.item_name}\` as ${output.item_type}; downstream component \`${target.component}\` expects \`${target.item.item_name}\` as ${target.item.item_type}`,
-          cite: [
-            { descriptor: model, path: [list, i, 'item_type'] },
-            { descriptor: target.environment, path: componentItemPath(target, 'item_type') },
-          ],
-          key: `${output.item_name}->${target.component}.${target.item.item_name}`,
-        });
-      }
+    for (const pair of mappedPairs(facts)) {
+      if (pair.flow !== 'model-to-downstream') continue;
+      const { producer, consumer } = pair;
+      if (typesCompatible(producer.item.item_type, consumer.item.item_type)) continue;
+      report({
+        message: `the model outputs \`${producer.item.item_name}\` as ${producer.item.item_type}; ${consumer.label} expects \`${consumer.item.item_name}\` as ${consumer.item.item_type}`,
+        cite: [
+          { descriptor: producer.descriptor, path: at(producer, 'item_type') },
+          { descriptor: consumer.descriptor, path: at(consumer, 'item_type') },
+        ],
+        key: pair.key,
+      });
     }
   },
 );

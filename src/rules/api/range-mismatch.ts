@@ -4,10 +4,12 @@
 // so a team can waive "lengths" on a connection and still hear about its ranges.
 
 import { typesCompatible } from '../match.js';
+import { unitDifference } from '../measure-units.js';
+import { type RangeAspect, type RangeProblem, rangeProblems } from '../ranges.js';
 import type { Severity } from '../types.js';
 import { rule } from '../types.js';
+import { listSome } from '../wording.js';
 import { at, type End, type MappedPair, mappedPairs } from './mapped-items.js';
-import { compareUnits } from './measure-units.js';
 
 type Spec = NonNullable<End['item']['item_specification']>;
 
@@ -31,10 +33,6 @@ const CHARACTER_NAMES = {
   special: 'special characters',
 } as const;
 
-const list = (values: readonly unknown[]) => {
-  const shown = values.slice(0, 5).map((v) => `\`${String(v)}\``);
-  return values.length > 5 ? `${shown.join(', ')} and ${values.length - 5} more` : shown.join(', ');
-};
 const imageFormat = (f: string) =>
   f
     .trim()
@@ -43,9 +41,12 @@ const imageFormat = (f: string) =>
     .replace(/^tiff$/, 'tif');
 const dims = (shape: readonly (number | null)[]) => `[${shape.map((d) => (d === null ? 'any' : d)).join(', ')}]`;
 
-function rangeProblem(p: Spec, c: Spec): Problem | undefined {
-  const low = p.min_value !== undefined && c.min_value !== undefined && p.min_value < c.min_value;
-  const high = p.max_value !== undefined && c.max_value !== undefined && p.max_value > c.max_value;
+/** What the producer may send beyond what the consumer accepts, by bound. */
+type Beyond = ReadonlyMap<RangeAspect, RangeProblem>;
+
+function rangeProblem(p: Spec, c: Spec, beyond: Beyond): Problem | undefined {
+  const low = beyond.has('min_value');
+  const high = beyond.has('max_value');
   if (!low && !high) return undefined;
   const field = low && high ? [SPEC] : [SPEC, low ? 'min_value' : 'max_value'];
   const sends =
@@ -66,18 +67,17 @@ function rangeProblem(p: Spec, c: Spec): Problem | undefined {
   };
 }
 
-function valuesProblem(p: Spec, c: Spec, numericRange: boolean): Problem | undefined {
+function valuesProblem(p: Spec, c: Spec, beyond: Beyond, numericRange: boolean): Problem | undefined {
   const values = p.allowed_values;
   if (!values?.length) return undefined;
   const path = [SPEC, 'allowed_values'];
   if (c.allowed_values?.length) {
-    const accepted = new Set(c.allowed_values.map(String));
-    const extra = values.filter((v) => !accepted.has(String(v)));
+    const extra = beyond.get('allowed_values')?.unseen ?? [];
     if (extra.length === 0) return undefined;
     return {
       aspect: 'values',
-      sends: `as ${list(extra)}`,
-      accepts: `only ${list(c.allowed_values)}`,
+      sends: `as ${listSome(extra)}`,
+      accepts: `only ${listSome(c.allowed_values)}`,
       producerPath: path,
       consumerPath: path,
       severity: 'warning',
@@ -103,7 +103,7 @@ function valuesProblem(p: Spec, c: Spec, numericRange: boolean): Problem | undef
   ].filter(Boolean);
   return {
     aspect: 'values',
-    sends: `as ${list(outside)}`,
+    sends: `as ${listSome(outside)}`,
     accepts: `only ${limits.join(' and ')}`,
     producerPath: path,
     consumerPath: [SPEC],
@@ -111,9 +111,9 @@ function valuesProblem(p: Spec, c: Spec, numericRange: boolean): Problem | undef
   };
 }
 
-function lengthProblem(p: Spec, c: Spec): Problem | undefined {
-  const long = p.max_length !== undefined && c.max_length !== undefined && p.max_length > c.max_length;
-  const short = p.min_length !== undefined && c.min_length !== undefined && p.min_length < c.min_length;
+function lengthProblem(p: Spec, c: Spec, beyond: Beyond): Problem | undefined {
+  const long = beyond.has('max_length');
+  const short = beyond.has('min_length');
   if (!long && !short) return undefined;
   const field = long && short ? [SPEC] : [SPEC, long ? 'max_length' : 'min_length'];
   const sends = [short ? `as short as ${p.min_length}` : '', long ? `as long as ${p.max_length}` : '']
@@ -218,13 +218,12 @@ function problems(pair: MappedPair): Problem[] {
   if (!p || !c) return [];
   // Different types (api/input-type, api/output-type) or units (api/unit-mismatch) make ranges
   // incomparable; those rules are where the problem is reported.
-  const pu = pair.producer.item.unit?.trim();
-  const cu = pair.consumer.item.unit?.trim();
-  const sameUnit = !pu || !cu || compareUnits(pu, cu).same;
+  const sameUnit = !unitDifference(pair.producer.item.unit, pair.consumer.item.unit);
+  const beyond: Beyond = new Map(rangeProblems(c, p).map((problem) => [problem.aspect, problem]));
   const found = [
-    sameUnit ? rangeProblem(p, c) : undefined,
-    valuesProblem(p, c, sameUnit),
-    lengthProblem(p, c),
+    sameUnit ? rangeProblem(p, c, beyond) : undefined,
+    valuesProblem(p, c, beyond, sameUnit),
+    lengthProblem(p, c, beyond),
     charactersProblem(p, c),
     ...imageProblems(p, c),
     shapeProblem(p, c),

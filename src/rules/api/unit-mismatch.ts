@@ -1,11 +1,9 @@
 import type { ItemType } from '../../descriptors/vocabulary.js';
+import { unitDifference } from '../measure-units.js';
 import { rule } from '../types.js';
 import { at, type End, mappedPairs } from './mapped-items.js';
-import { compareUnits } from './measure-units.js';
 
 const NUMERIC: ReadonlySet<ItemType | undefined> = new Set(['integer', 'float', undefined]);
-
-const round = (n: number) => Number.parseFloat(n.toPrecision(4)).toString();
 
 function unitOf(end: End): string | undefined {
   const u = end.item.unit?.trim();
@@ -43,22 +41,19 @@ export const unitMismatch = rule(
       const sends = `${producer.label} sends \`${producer.item.item_name}\``;
       const expects = `${consumer.label} expects \`${consumer.item.item_name}\``;
       if (pu && cu) {
-        const cmp = compareUnits(pu, cu);
-        if (cmp.same) continue;
-        let detail = '';
-        if (cmp.factor !== undefined) detail = ` (1 ${pu} = ${round(cmp.factor)} ${cu})`;
-        else if (cmp.differentQuantity) detail = ' (not even the same quantity)';
+        const diff = unitDifference(pu, cu);
+        if (!diff) continue;
         const ranges = [declaredRange(producer, pu), declaredRange(consumer, cu)];
         const rangeText = ranges[0] && ranges[1] ? `; declared ranges ${ranges[0]} and ${ranges[1]}` : '';
         report({
-          message: `${sends} in ${pu}; ${expects} in ${cu}${detail}${rangeText}`,
+          message: `${sends} in ${pu}; ${expects} in ${cu}${diff.note}${rangeText}`,
           cite: [
             { descriptor: producer.descriptor, path: at(producer, 'unit') },
             { descriptor: consumer.descriptor, path: at(consumer, 'unit') },
           ],
           key: pair.key,
           // Units Dovetail does not know may be two spellings of one unit.
-          severity: cmp.known ? 'error' : 'warning',
+          severity: diff.known ? 'error' : 'warning',
         });
       } else if ((pu || cu) && NUMERIC.has(producer.item.item_type) && NUMERIC.has(consumer.item.item_type)) {
         // Only for numbers: a unit on a boolean or a code on one side only says nothing about the other.

@@ -6,8 +6,7 @@
 // - versions of the same framework or dependency: here, unless the model names the tool with a
 //   version that one of the two environments fails (framework-version reports that).
 import type { Descriptor } from '../../descriptors/system.js';
-import { versionSatisfies } from '../match.js';
-import { findIn, parseRequirement, toolLists, unmet } from '../toolchain/tools.js';
+import { findIn, parseTool, toolLists, unmet, versionSatisfies, versionsAgree } from '../tools.js';
 import { type RuleContext, rule } from '../types.js';
 import { gpuCapableFramework, gpuNeed } from './gpu.js';
 
@@ -147,21 +146,20 @@ function compareVersions(dev: Dev, prod: Prod, model: Descriptor<'trained-model'
   const devLists = toolLists(dev);
   const prodLists = toolLists(prod);
   const modelNeeds = model
-    ? [...(model.data.ml_frameworks ?? []), ...(model.data.system_dependencies ?? [])].map(parseRequirement)
+    ? [...(model.data.ml_frameworks ?? []), ...(model.data.system_dependencies ?? [])].map(parseTool)
     : [];
   const seen = new Set<string>();
   for (const [field, entries] of Object.entries(devLists)) {
     for (const [index, text] of (entries ?? []).entries()) {
-      const tool = parseRequirement(text).tool;
+      const tool = parseTool(text);
       if (!tool.version || seen.has(tool.key)) continue;
       seen.add(tool.key);
       const other = findIn(prodLists, tool);
       if (!other || other.loose || !other.tool.version || versionSatisfies(tool.version, other.tool.version)) continue;
       // The model pins the tool and one side fails it: framework-version reports that.
-      const pinned = modelNeeds.find((r) => r.tool.key === tool.key);
+      const pinned = modelNeeds.find((r) => r.key === tool.key);
       if (pinned && (unmet(pinned, tool.version) || unmet(pinned, other.tool.version))) continue;
-      const [a, b] = [tool.version.split('.'), other.tool.version.split('.')];
-      const minor = a[0] === b[0] && (a[1] === undefined || b[1] === undefined || a[1] === b[1]);
+      const minor = versionsAgree(tool.version, other.tool.version, 2);
       report({
         message: `development-environment \`${dev.name}\` has ${text}; production-environment \`${prod.name}\` has ${prodLists[other.field]?.[other.index]}: what integration tests exercised is not what production runs`,
         cite: [
@@ -196,7 +194,8 @@ export const devProdParity = rule(
   ({ facts, report }) => {
     for (const prod of facts.all('production-environment')) {
       const model = facts.modelOf(prod);
-      for (const dev of facts.all('development-environment')) {
+      const devs = model ? facts.developmentEnvironmentsOf(model) : facts.all('development-environment');
+      for (const dev of devs) {
         compareOs(dev, prod, report);
         compareGpu(dev, prod, model, report);
         compareVersions(dev, prod, model, report);

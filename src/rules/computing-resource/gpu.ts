@@ -1,7 +1,7 @@
 // Whether a model needs or may use a GPU, from what its descriptor says: a GPU count in its resource
 // needs, or a GPU-only dependency (CUDA, cuDNN, TensorRT, a `-gpu` build).
 import type { Descriptor } from '../../descriptors/system.js';
-import { parseTool } from '../match.js';
+import { parseTool } from '../tools.js';
 
 const GPU_ONLY = /\b(?:cuda|cudnn|tensorrt|nccl|cupy|cuml|rapids)\b|-gpu\b/i;
 /** Frameworks that run on a GPU whenever one is present, without being told. */

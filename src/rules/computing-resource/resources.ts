@@ -39,7 +39,7 @@ function resourceRule(kind: EnvironmentKind, tec: string) {
         const needs: Resources | undefined = model.data.computing_resource_reqs;
         if (!needs) continue;
         const environments: Descriptor<KindId>[] =
-          kind === 'production-environment' ? facts.environmentsOf(model) : facts.all(kind);
+          kind === 'production-environment' ? facts.environmentsOf(model) : facts.developmentEnvironmentsOf(model);
         for (const env of environments) {
           const offers = (env.data as { computing_resources?: Resources }).computing_resources;
           const envName = `${kind} \`${env.name}\``;

@@ -1,8 +1,6 @@
-import { formatCpu, formatDuration, formatRate } from '../../descriptors/units.js';
+import { formatCpu, formatDuration, formatRate, round } from '../../descriptors/units.js';
 import { rule } from '../types.js';
 import { gpuNeed } from './gpu.js';
-
-const round = (n: number) => Number.parseFloat(n.toPrecision(3)).toString();
 
 export const throughput = rule(
   {
@@ -29,13 +27,13 @@ export const throughput = rule(
       for (const env of facts.environmentsOf(model)) {
         const cores = env.data.computing_resources?.cpu;
         if (!cores) continue;
-        for (const data of facts.all('production-data')) {
+        for (const data of facts.productionDataOfModel(model)) {
           const rate = data.data.data_rates;
           if (!rate) continue;
           const busy = (rate * takes) / 1000;
           if (busy <= cores * (1 + 1e-9)) continue;
           report({
-            message: `production-data \`${data.name}\` arrives at ${formatRate(rate)} and the model takes ${formatDuration(takes)} per inference: ${round(busy)} ${busy === 1 ? 'core' : 'cores'} busy on average; production-environment \`${env.name}\` has ${formatCpu(cores)} (assuming one inference at a time per core, no batching)`,
+            message: `production-data \`${data.name}\` arrives at ${formatRate(rate)} and the model takes ${formatDuration(takes)} per inference: ${round(busy, 3)} ${busy === 1 ? 'core' : 'cores'} busy on average; production-environment \`${env.name}\` has ${formatCpu(cores)} (assuming one inference at a time per core, no batching)`,
             cite: [
               { descriptor: data, path: ['data_rates'] },
               { descriptor: model, path: ['inference_time'] },

@@ -1,7 +1,7 @@
 import type { Descriptor } from '../../descriptors/system.js';
-import { labelKey } from '../data-schema/data-fields.js';
+import { labelKey } from '../match.js';
 import { rule } from '../types.js';
-import { compareShares, type SharePair } from './label-shares.js';
+import { compareShares, labelPairs, type SharePair } from './label-shares.js';
 
 /** The production label a training label stands for: its mapping, or the same label. */
 export function productionLabelOf(entry: { label: string; mapping_production_data?: string }): string {
@@ -13,22 +13,7 @@ export function trainingProductionPairs(
   training: Descriptor<'training-data'>,
   production: Descriptor<'production-data'>,
 ): SharePair[] {
-  const current = production.data.distribution ?? [];
-  const pairs: SharePair[] = [];
-  for (const [referenceIndex, entry] of (training.data.distribution ?? []).entries()) {
-    const currentIndex = current.findIndex((c) => labelKey(c.label) === productionLabelOf(entry));
-    const match = current[currentIndex];
-    if (match) {
-      pairs.push({
-        label: entry.label,
-        reference: entry.percentage,
-        current: match.percentage,
-        referenceIndex,
-        currentIndex,
-      });
-    }
-  }
-  return pairs;
+  return labelPairs(training.data.distribution ?? [], production.data.distribution ?? [], productionLabelOf);
 }
 
 export const labelDistribution = rule(
@@ -50,7 +35,7 @@ export const labelDistribution = rule(
   },
   ({ facts, report }) => {
     for (const training of facts.all('training-data')) {
-      for (const production of facts.all('production-data')) {
+      for (const production of facts.productionDataOf(training)) {
         const pairs = trainingProductionPairs(training, production);
         if (pairs.length === 0) continue;
         const result = compareShares(pairs);

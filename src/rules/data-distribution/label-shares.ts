@@ -1,7 +1,8 @@
 // Comparing two label distributions (raw vs training, training vs production) with stated tolerances:
 // per label in percentage points and as a ratio, and over the whole distribution as PSI.
-import { round } from '../data-schema/data-fields.js';
-import type { Severity } from '../types.js';
+import { round } from '../../descriptors/units.js';
+import { labelKey } from '../match.js';
+import { type Severity, worst } from '../types.js';
 
 export interface SharePair {
   label: string;
@@ -11,6 +12,38 @@ export interface SharePair {
   current: number;
   referenceIndex: number;
   currentIndex: number;
+}
+
+/** A label and its share, as distributions list them. */
+export interface LabelShare {
+  label: string;
+  percentage: number;
+}
+
+/**
+ * The labels of a reference distribution paired with the same labels in a compared one. `keyOf` says
+ * which compared label a reference entry stands for (its own label, or a mapping to production's).
+ */
+export function labelPairs<R extends LabelShare>(
+  reference: readonly R[],
+  current: readonly LabelShare[],
+  keyOf: (entry: R) => string = (entry) => labelKey(entry.label),
+): SharePair[] {
+  const pairs: SharePair[] = [];
+  for (const [referenceIndex, entry] of reference.entries()) {
+    const currentIndex = current.findIndex((c) => labelKey(c.label) === keyOf(entry));
+    const match = current[currentIndex];
+    if (match) {
+      pairs.push({
+        label: entry.label,
+        reference: entry.percentage,
+        current: match.percentage,
+        referenceIndex,
+        currentIndex,
+      });
+    }
+  }
+  return pairs;
 }
 
 export const LABEL_TOLERANCES = {
@@ -52,11 +85,6 @@ function labelSeverity(p: SharePair): Severity | undefined {
   const lo = Math.min(p.current, p.reference);
   if (hi >= t.ratioFloor && (lo === 0 || hi / lo >= t.ratio)) return 'warning';
   return undefined;
-}
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-function worst(list: (Severity | undefined)[]): Severity | undefined {
-  return list.filter((s): s is Severity => s !== undefined).sort((a, b) => RANK[a] - RANK[b])[0];
 }
 
 export function compareShares(pairs: readonly SharePair[]): ShareComparison {

@@ -1,7 +1,7 @@
-import { labelKey, rawDataOf } from '../data-schema/data-fields.js';
+import { trainingFromRaw } from '../facts.js';
 import { mentions } from '../match.js';
 import { rule } from '../types.js';
-import { compareShares, type SharePair } from './label-shares.js';
+import { compareShares, labelPairs } from './label-shares.js';
 
 /** Words that say the preparation changed the class balance on purpose. */
 const REBALANCING = [
@@ -36,24 +36,8 @@ export const rawTrainingLabels = rule(
     needs: ['training-data', 'raw-data'],
   },
   ({ facts, report }) => {
-    for (const training of facts.all('training-data')) {
-      const raw = rawDataOf(facts, training);
-      if (!raw) continue;
-      const current = training.data.distribution ?? [];
-      const pairs: SharePair[] = [];
-      for (const [referenceIndex, entry] of (raw.data.labels_distribution ?? []).entries()) {
-        const currentIndex = current.findIndex((c) => labelKey(c.label) === labelKey(entry.label));
-        const match = current[currentIndex];
-        if (match) {
-          pairs.push({
-            label: entry.label,
-            reference: entry.percentage,
-            current: match.percentage,
-            referenceIndex,
-            currentIndex,
-          });
-        }
-      }
+    for (const { training, raw } of trainingFromRaw(facts)) {
+      const pairs = labelPairs(raw.data.labels_distribution ?? [], training.data.distribution ?? []);
       if (pairs.length === 0) continue;
       const result = compareShares(pairs);
       if (!result.severity) continue;

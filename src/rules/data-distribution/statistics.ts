@@ -1,6 +1,7 @@
 import type { Descriptor } from '../../descriptors/system.js';
-import { fieldPairs, pairName, unitNote } from '../data-schema/data-fields.js';
-import { rule, type Severity } from '../types.js';
+import { fieldPairs, pairName } from '../facts.js';
+import { unitNote } from '../measure-units.js';
+import { rule, worst } from '../types.js';
 import { compareSummaries, type FieldSummary, type StatisticProperty } from './summaries.js';
 
 type WithStatistics = Descriptor<'training-data'> | Descriptor<'production-data'>;
@@ -21,8 +22,6 @@ function statisticPath(index: Map<StatisticProperty, number>, property: Statisti
   const i = index.get(property);
   return i === undefined ? ['statistics'] : ['statistics', i, 'value'];
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export const statistics = rule(
   {
@@ -51,7 +50,7 @@ export const statistics = rule(
       const theirs = summaryOf(production, productionField.field_name);
       const drifts = compareSummaries(own.summary, theirs.summary);
       if (drifts.length === 0) continue;
-      const severity = drifts.map((d) => d.severity).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])[0];
+      const severity = worst(drifts.map((d) => d.severity));
       const value = (v: number | string) => (typeof v === 'number' ? `${v}` : `"${v}"`);
       const details = drifts.map((d) => `${d.property} ${value(d.training)} → ${value(d.production)} (${d.measure})`);
       const methods = [...new Set(drifts.map((d) => d.method))].join('; ');

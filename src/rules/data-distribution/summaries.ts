@@ -1,9 +1,10 @@
 // Comparing two summaries of one field (training vs production) with stated tolerances. Today the
 // summaries are the statistics people write in descriptors; when profiles exist, `compareSummaries` is
 // where statistical tests (KS, chi-square, PSI, DESIGN §6) take over, behind the same result shape.
+
+import { round } from '../../descriptors/units.js';
 import type { statisticProperties } from '../../descriptors/vocabulary.js';
 import { squash } from '../../descriptors/vocabulary.js';
-import { round } from '../data-schema/data-fields.js';
 import type { Severity } from '../types.js';
 
 export type StatisticProperty = (typeof statisticProperties.values)[number];

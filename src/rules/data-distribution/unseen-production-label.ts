@@ -1,5 +1,6 @@
-import { labelKey, listSome } from '../data-schema/data-fields.js';
+import { labelKey } from '../match.js';
 import { rule } from '../types.js';
+import { listSome } from '../wording.js';
 import { productionLabelOf } from './label-distribution.js';
 
 export const unseenProductionLabel = rule(
@@ -24,7 +25,7 @@ export const unseenProductionLabel = rule(
       // No training distribution: nothing to compare with (TEC R16 ignores production-only labels altogether).
       if (entries.length === 0) continue;
       const known = new Set(entries.map(productionLabelOf));
-      for (const production of facts.all('production-data')) {
+      for (const production of facts.productionDataOf(training)) {
         const unseen = [...(production.data.distribution ?? []).entries()].filter(
           ([, l]) => !known.has(labelKey(l.label)),
         );

@@ -1,6 +1,6 @@
+import { fieldPairs, pairName } from '../facts.js';
 import { typesCompatible } from '../match.js';
 import { rule } from '../types.js';
-import { fieldPairs, pairName } from './data-fields.js';
 
 export const fieldType = rule(
   {

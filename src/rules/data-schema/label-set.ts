@@ -1,5 +1,7 @@
+import { trainingFromRaw } from '../facts.js';
+import { labelKey } from '../match.js';
 import { rule } from '../types.js';
-import { labelKey, listSome, rawDataOf } from './data-fields.js';
+import { listSome } from '../wording.js';
 
 export const labelSet = rule(
   {
@@ -18,11 +20,10 @@ export const labelSet = rule(
     needs: ['training-data', 'raw-data'],
   },
   ({ facts, report }) => {
-    for (const training of facts.all('training-data')) {
-      const raw = rawDataOf(facts, training);
+    for (const { training, raw } of trainingFromRaw(facts)) {
       const trainingLabels = training.data.distribution ?? [];
-      const rawLabels = raw?.data.labels_distribution ?? [];
-      if (!raw || trainingLabels.length === 0 || rawLabels.length === 0) continue;
+      const rawLabels = raw.data.labels_distribution ?? [];
+      if (trainingLabels.length === 0 || rawLabels.length === 0) continue;
       const inTraining = new Set(trainingLabels.map((l) => labelKey(l.label)));
       const inRaw = new Set(rawLabels.map((l) => labelKey(l.label)));
       // A raw label with a 0% share has no instances to lose.

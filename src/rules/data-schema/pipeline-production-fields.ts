@@ -1,14 +1,7 @@
 import { typesCompatible } from '../match.js';
+import { unitDifference, unitNote } from '../measure-units.js';
+import { describeRange, groupRangeProblems, rangePath, rangeProblems, rangeSeverity } from '../ranges.js';
 import { rule } from '../types.js';
-import {
-  describeRange,
-  groupRangeProblems,
-  rangePath,
-  rangeProblems,
-  rangeSeverity,
-  unitDifference,
-  unitNote,
-} from './data-fields.js';
 
 export const pipelineProductionFields = rule(
   {
@@ -29,8 +22,15 @@ export const pipelineProductionFields = rule(
   },
   ({ facts, report }) => {
     for (const pipeline of facts.all('data-pipeline')) {
+      // The pipeline sees the production data of the models that use it (all of it when none says).
+      const users = facts
+        .all('trained-model')
+        .filter((m) => facts.resolve('data-pipeline', m.data.data_pipeline) === pipeline);
+      const productions = users.length
+        ? [...new Set(users.flatMap((m) => facts.productionDataOfModel(m)))]
+        : facts.all('production-data');
       for (const [ii, input] of (pipeline.data.input_spec ?? []).entries()) {
-        for (const production of facts.all('production-data')) {
+        for (const production of productions) {
           const fi = (production.data.schema ?? []).findIndex((f) => f.field_name === input.item_name);
           const field = production.data.schema?.[fi];
           if (!field) continue;
@@ -50,7 +50,7 @@ export const pipelineProductionFields = rule(
           const unit = unitDifference(input.unit, field.unit);
           if (unit) {
             report({
-              message: `${where} is in ${input.unit}; ${from} supplies it in ${field.unit}${unit.conversion ? ` (${unit.conversion})` : unit.known ? '' : ': if they mean the same unit, write it the same way'}`,
+              message: `${where} is in ${input.unit}; ${from} supplies it in ${field.unit}${unit.note}`,
               cite: [
                 { descriptor: pipeline, path: ['input_spec', ii, 'unit'] },
                 { descriptor: production, path: ['schema', fi, 'unit'] },

@@ -1,5 +1,5 @@
+import { productionNameOf } from '../facts.js';
 import { rule } from '../types.js';
-import { productionNameOf } from './data-fields.js';
 
 export const productionFieldUnmapped = rule(
   {
@@ -18,19 +18,19 @@ export const productionFieldUnmapped = rule(
     needs: ['training-data', 'production-data'],
   },
   ({ facts, report }) => {
-    // Without a training schema every field would look unmapped (TEC R14C's noise): nothing to compare.
-    const trainings = facts.all('training-data').filter((t) => (t.data.schema ?? []).length > 0);
-    if (trainings.length === 0) return;
-    const mapped = new Set<string>();
-    const unmappedNames = new Set<string>();
-    for (const t of trainings) {
-      for (const f of t.data.schema ?? []) {
-        const target = productionNameOf(f);
-        if (target) mapped.add(target);
-        else unmappedNames.add(f.field_name);
-      }
-    }
     for (const production of facts.all('production-data')) {
+      // Without a training schema every field would look unmapped (TEC R14C's noise): nothing to compare.
+      const trainings = facts.trainingOf(production).filter((t) => (t.data.schema ?? []).length > 0);
+      if (trainings.length === 0) continue;
+      const mapped = new Set<string>();
+      const unmappedNames = new Set<string>();
+      for (const t of trainings) {
+        for (const f of t.data.schema ?? []) {
+          const target = productionNameOf(f);
+          if (target) mapped.add(target);
+          else unmappedNames.add(f.field_name);
+        }
+      }
       for (const [i, field] of (production.data.schema ?? []).entries()) {
         // A same-name training field without a mapping is reported by data-schema/training-field-unmapped.
         if (mapped.has(field.field_name) || unmappedNames.has(field.field_name)) continue;

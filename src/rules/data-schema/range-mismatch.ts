@@ -1,15 +1,14 @@
-import { rule } from '../types.js';
+import { fieldPairs, pairName } from '../facts.js';
+import { unitNote } from '../measure-units.js';
 import {
   describeRange,
-  fieldPairs,
   groupRangeProblems,
   NEW_VALUES_WARNING_SHARE,
-  pairName,
   rangePath,
   rangeProblems,
   rangeSeverity,
-  unitNote,
-} from './data-fields.js';
+} from '../ranges.js';
+import { rule } from '../types.js';
 
 export const rangeMismatch = rule(
   {

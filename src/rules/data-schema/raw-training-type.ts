@@ -1,6 +1,6 @@
+import { trainingFromRaw } from '../facts.js';
 import { typesCompatible } from '../match.js';
 import { rule } from '../types.js';
-import { rawDataOf } from './data-fields.js';
 
 export const rawTrainingType = rule(
   {
@@ -20,9 +20,7 @@ export const rawTrainingType = rule(
     needs: ['training-data', 'raw-data'],
   },
   ({ facts, report }) => {
-    for (const training of facts.all('training-data')) {
-      const raw = rawDataOf(facts, training);
-      if (!raw) continue;
+    for (const { training, raw } of trainingFromRaw(facts)) {
       for (const [ti, field] of (training.data.schema ?? []).entries()) {
         const ri = (raw.data.schema ?? []).findIndex((f) => f.field_name === field.field_name);
         const rawField = raw.data.schema?.[ri];

@@ -17,10 +17,10 @@ export const trainingFieldUnmapped = rule(
     needs: ['training-data', 'production-data'],
   },
   ({ facts, report }) => {
-    // Without a production schema there is nothing to map to: that is missing information, not a mismatch.
-    const productions = facts.all('production-data').filter((p) => (p.data.schema ?? []).length > 0);
-    if (productions.length === 0) return;
     for (const training of facts.all('training-data')) {
+      // Without a production schema there is nothing to map to: that is missing information, not a mismatch.
+      const productions = facts.productionDataOf(training).filter((p) => (p.data.schema ?? []).length > 0);
+      if (productions.length === 0) continue;
       for (const [i, field] of (training.data.schema ?? []).entries()) {
         // A label is not sent by production, so it needs no mapping (TEC R14B flags labels).
         if (field.label_field || field.mapping_production_data?.trim()) continue;

@@ -1,5 +1,7 @@
+import { round } from '../../descriptors/units.js';
+import { fieldPairs, pairName } from '../facts.js';
+import { unitDifference } from '../measure-units.js';
 import { rule } from '../types.js';
-import { fieldPairs, pairName, round, unitDifference } from './data-fields.js';
 
 export const unitMismatch = rule(
   {
@@ -23,13 +25,11 @@ export const unitMismatch = rule(
       const diff = unitDifference(trainingField.unit, productionField.unit);
       if (!diff) continue;
       const effect =
-        diff.factor !== undefined
-          ? `: every production value is ${round(diff.factor)}× what the model expects for the same quantity`
-          : diff.known
-            ? ''
-            : ': the units are written differently; if they mean the same, write them the same way';
+        diff.factor === undefined
+          ? ''
+          : `: every production value is ${round(diff.factor)}× what the model expects for the same quantity`;
       report({
-        message: `training-data \`${training.name}\` field ${pairName(pair)} is in ${trainingField.unit}; production-data \`${production.name}\` supplies it in ${productionField.unit}${diff.conversion ? ` (${diff.conversion})` : ''}${effect}`,
+        message: `training-data \`${training.name}\` field ${pairName(pair)} is in ${trainingField.unit}; production-data \`${production.name}\` supplies it in ${productionField.unit}${diff.note}${effect}`,
         cite: [
           { descriptor: training, path: ['schema', trainingIndex, 'unit'] },
           { descriptor: production, path: ['schema', productionIndex, 'unit'] },

@@ -1,7 +1,8 @@
 // Where the raw data comes from and what it covers: sources, what an instance is, how many, when and
 // where it was collected, known issues, whether it stands in for operational data, and its label
 // shares. A count of 0 is a count (TEC counts it missing: B-M2).
-import { blank, type Gap, missingFields, missingInList, predictsClasses, presenceRule } from './presence.js';
+import { predictsClasses } from '../facts.js';
+import { blank, type Gap, missingFields, missingInList, presenceRule } from './presence.js';
 import { importance } from './survey.js';
 
 export const dataProvenanceImportance = importance(['RD Metadata', 'RD Proxy Data']);

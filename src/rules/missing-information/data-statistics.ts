@@ -1,8 +1,8 @@
 // Statistics of the training and production data, without which no drift or skew check can run.
 // TEC never checks their presence, though its rules R15 and R16 depend on them.
 import type { Descriptor } from '../../descriptors/system.js';
-import type { Facts } from '../facts.js';
-import { blank, type Gap, predictsClasses, presenceRule } from './presence.js';
+import { type Facts, predictsClasses } from '../facts.js';
+import { blank, type Gap, presenceRule } from './presence.js';
 import { importance } from './survey.js';
 
 export const dataStatisticsImportance = importance(['OD Data Statistics', 'TD Data Statistics']);

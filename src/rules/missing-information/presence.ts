@@ -2,6 +2,7 @@
 // per-kind lists of gaps into one finding per descriptor and topic. TEC reports one missing field per
 // finding (141 checks); Dovetail groups them by topic so a descriptor owner gets one to-do list per
 // topic: "trained-model `m` does not say: model_output_interpretation, default_model_output".
+import { valueAt } from '../../descriptors/json.js';
 import { type KindId, kinds } from '../../descriptors/kinds/index.js';
 import type { Path } from '../../descriptors/source.js';
 import type { Descriptor } from '../../descriptors/system.js';
@@ -63,49 +64,33 @@ export function missingInList<T>(
   );
 }
 
-/** Item fields that say what an item is: a description, a type and its valid values. */
+/** What says what a value is: a description, a type and its valid values (expected values or a specification). */
+function definitionGaps(prefix: 'item' | 'field', entry: Record<string, unknown>): string[] {
+  const gaps: string[] = [];
+  if (blank(entry[`${prefix}_description`])) gaps.push(`${prefix}_description`);
+  if (blank(entry[`${prefix}_type`])) gaps.push(`${prefix}_type`);
+  if (blank(entry.expected_values) && blank(entry.item_specification)) gaps.push('expected_values');
+  return gaps;
+}
+
+/** Item fields that say what an item is: item_description, item_type and its valid values. */
 export function itemGaps(item: {
   item_description?: string;
   item_type?: string;
   expected_values?: string;
   item_specification?: object;
 }): string[] {
-  const gaps: string[] = [];
-  if (blank(item.item_description)) gaps.push('item_description');
-  if (blank(item.item_type)) gaps.push('item_type');
-  if (blank(item.expected_values) && blank(item.item_specification)) gaps.push('expected_values');
-  return gaps;
+  return definitionGaps('item', item);
 }
 
-/** Schema fields that say what a field is: a description, a type and its valid values. */
+/** Schema fields that say what a field is: field_description, field_type and its valid values. */
 export function fieldGaps(field: {
   field_description?: string;
   field_type?: string;
   expected_values?: string;
   item_specification?: object;
 }): string[] {
-  const gaps: string[] = [];
-  if (blank(field.field_description)) gaps.push('field_description');
-  if (blank(field.field_type)) gaps.push('field_type');
-  if (blank(field.expected_values) && blank(field.item_specification)) gaps.push('expected_values');
-  return gaps;
-}
-
-/** Problem types whose outputs are classes, so false positives, false negatives and label shares mean something. */
-export const CLASS_PROBLEMS: ReadonlySet<string> = new Set(['classification', 'detection', 'alert']);
-
-/**
- * Whether the model predicts classes: the system context says so, or (when no system context gives
- * the problem type) the training data has a boolean or categorical label field.
- */
-export function predictsClasses(facts: Facts): boolean {
-  const types = facts.all('system-context').flatMap((sc) => (sc.data.ml_problem_type ? [sc.data.ml_problem_type] : []));
-  if (types.length > 0) return types.some((t) => CLASS_PROBLEMS.has(t));
-  return facts
-    .all('training-data')
-    .some((td) =>
-      (td.data.schema ?? []).some((f) => f.label_field && (f.field_type === 'boolean' || f.field_type === 'category')),
-    );
+  return definitionGaps('field', field);
 }
 
 const MAX_ITEMS = 5;
@@ -126,15 +111,6 @@ export function describeGaps(gaps: readonly Gap[]): string {
   }
   const parts = [...byField].map(([field, items]) => (items.length ? `${field} of ${names(items)}` : field));
   return parts.join([...byField.values()].some((i) => i.length > 0) ? '; ' : ', ');
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let v = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
 }
 
 /** The closest object that holds every gap and is written in the descriptor (the root at worst). */

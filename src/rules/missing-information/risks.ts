@@ -1,6 +1,7 @@
 // What wrong outputs cost. False positives and false negatives only mean something when the model
 // predicts classes; for other problems (regression, forecasting) one account of the risks is enough.
-import { blank, CLASS_PROBLEMS, missingFields, presenceRule } from './presence.js';
+import { CLASS_PROBLEMS } from '../facts.js';
+import { blank, missingFields, presenceRule } from './presence.js';
 import { importance } from './survey.js';
 
 export const risksImportance = importance([]);

@@ -3,7 +3,7 @@
 // provides any feedback asks for numbers that cannot be computed. Production collects only feedback
 // the model declares (the loader rejects other names), so the model's user_system_feedback decides;
 // feedback it declares but production does not collect is feedback-not-collected's finding.
-import { metricKind } from '../match.js';
+import { metricKind } from '../metrics.js';
 import { rule } from '../types.js';
 
 export const groundTruthMissing = rule(

@@ -2,8 +2,8 @@
 // (model) and implementations (production) for words such as inputs, requests, features, payload,
 // or the names of the pipeline's inputs. A model with no logging plan at all is left to the
 // missing-information rules.
+import { loggedMention, loggingOf } from '../facts.js';
 import { rule } from '../types.js';
-import { loggedMention, loggingOf } from './logs.js';
 
 const INPUT_WORDS = [
   'input',

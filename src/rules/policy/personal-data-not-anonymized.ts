@@ -1,6 +1,6 @@
 import { squash } from '../../descriptors/vocabulary.js';
+import { affirms } from '../match.js';
 import { rule } from '../types.js';
-import { affirms } from './text.js';
 
 /** Phrases in free text that say the data is about people. A negation just before ("no personal data") cancels one. */
 export const PERSONAL_PHRASES = [

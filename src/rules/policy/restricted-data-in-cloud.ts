@@ -1,7 +1,6 @@
-import type { Descriptor } from '../../descriptors/system.js';
-import { mentions } from '../match.js';
+import { mentions, plainWords } from '../match.js';
 import { rule } from '../types.js';
-import { rawDataPolicies, type Statement } from './text.js';
+import { contextPolicies, rawDataPolicies, type Statement } from './statements.js';
 
 /**
  * Phrases that forbid the public cloud only: a private or government cloud may still be allowed.
@@ -65,13 +64,11 @@ type Verdict = { statement: Statement; phrase: string; scope: 'public' | 'any' }
 const NOT_A_BAN =
   /\bno\s+(?:public\s+)?(?:cloud|export|upload)s?\s+(?:restrictions?|limits?|limitations?|controls?|constraints?|requirements?|issues?)\b/gi;
 
-const normal = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
-
 function forbidsCloud(statement: Statement): Verdict | undefined {
-  let text = normal(statement.text.replace(NOT_A_BAN, ' '));
+  let text = plainWords(statement.text.replace(NOT_A_BAN, ' '));
   const pub = mentions(text, NO_PUBLIC_CLOUD);
   // "public cloud is not allowed" must not read as "cloud is not allowed": take the public-cloud bans out first.
-  for (const phrase of NO_PUBLIC_CLOUD) text = text.replaceAll(normal(phrase), ' ');
+  for (const phrase of NO_PUBLIC_CLOUD) text = text.replaceAll(plainWords(phrase), ' ');
   const any = mentions(text, NO_OFF_PREMISES);
   if (any) return { statement, phrase: any, scope: 'any' };
   if (pub) return { statement, phrase: pub, scope: 'public' };
@@ -98,18 +95,7 @@ export const restrictedDataInCloud = rule(
   ({ facts, report }) => {
     const statements: Statement[] = [
       ...facts.all('raw-data').flatMap(rawDataPolicies),
-      ...facts.all('system-context').flatMap((sc) =>
-        sc.data.data_rights_policies?.trim()
-          ? [
-              {
-                descriptor: sc as Descriptor,
-                path: ['data_rights_policies'],
-                text: sc.data.data_rights_policies,
-                what: 'data_rights_policies',
-              },
-            ]
-          : [],
-      ),
+      ...facts.all('system-context').flatMap(contextPolicies),
     ];
     const verdicts = statements.map(forbidsCloud).filter((v): v is Verdict => v !== undefined);
     if (verdicts.length === 0) return;

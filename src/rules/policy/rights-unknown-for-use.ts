@@ -1,6 +1,6 @@
 import { mentions } from '../match.js';
 import { rule } from '../types.js';
-import { rawDataPolicies } from './text.js';
+import { rawDataPolicies } from './statements.js';
 
 /** Rights that allow no commercial use. */
 export const NON_COMMERCIAL = [

@@ -1,7 +1,7 @@
 // A goal's baseline against what the model achieved on its test set (or, without a test result, on
 // its evaluation split). TEC never compares these (its goal metric and baseline are free text).
+import { describeResult, goalOperator, metricName, resultOf, satisfies } from '../metrics.js';
 import { rule } from '../types.js';
-import { describeResult, goalMetricName, naturalOperator, resultOf, satisfies } from './metrics.js';
 
 export const belowBaseline = rule(
   {
@@ -23,9 +23,9 @@ export const belowBaseline = rule(
   ({ facts, report }) => {
     for (const context of facts.all('system-context')) {
       for (const [i, goal] of (context.data.goals ?? []).entries()) {
-        const name = goalMetricName(goal);
+        const name = metricName(goal);
         if (!goal.metric || !name || goal.baseline === undefined) continue;
-        const op = goal.operator ?? (goal.metric === 'other' ? undefined : naturalOperator(goal.metric));
+        const op = goalOperator(goal);
         if (!op) continue; // an `other` metric without an operator has no known direction
         for (const model of facts.all('trained-model')) {
           const result = resultOf(model, goal.metric, goal.other_metric);

@@ -2,8 +2,8 @@
 // reach the baseline. Goals on `other` metrics are business figures (calls, revenue) that only
 // operation can measure, so they are left to goal-not-measured; a model with no results at all is
 // left to test-data/no-test-set, rather than repeated once per goal.
+import { metricName, resultOf } from '../metrics.js';
 import { rule } from '../types.js';
-import { resultOf } from './metrics.js';
 
 export const goalMetricUnevaluated = rule(
   {
@@ -30,8 +30,8 @@ export const goalMetricUnevaluated = rule(
         if (!goal.metric || goal.metric === 'other') continue;
         for (const model of models) {
           if (resultOf(model, goal.metric)) continue;
-          const reported = [...(model.data.test_metrics ?? []), ...(model.data.evaluation_metrics ?? [])].map((m) =>
-            m.metric === 'other' ? (m.other_metric ?? 'other') : m.metric,
+          const reported = [...(model.data.test_metrics ?? []), ...(model.data.evaluation_metrics ?? [])].map(
+            (m) => metricName(m) ?? 'other',
           );
           report({
             message: `goal ${goal.id} of system-context \`${context.name}\` is measured by ${goal.metric}; trained-model \`${model.name}\` reports no evaluation or test ${goal.metric} (it reports ${[...new Set(reported)].join(', ')})`,

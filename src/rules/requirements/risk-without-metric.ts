@@ -3,9 +3,10 @@
 // Runs once a trained model exists (before that, its metrics are simply not written yet), and only
 // for problems that have positives and negatives.
 import type { MetricId } from '../../descriptors/vocabulary.js';
-import { metricKind } from '../match.js';
+import { CLASS_PROBLEMS } from '../facts.js';
+import { isPlaceholder } from '../match.js';
+import { metricKind } from '../metrics.js';
 import { rule } from '../types.js';
-import { isPlaceholder } from './metrics.js';
 
 const WATCHERS = {
   risk_fn: {
@@ -18,8 +19,8 @@ const WATCHERS = {
   },
 } as const;
 
-/** Problem types where an output is a positive or a negative; undefined means not said. */
-const BINARY_PROBLEMS = new Set(['classification', 'detection', 'alert', 'other', undefined]);
+/** Whether an output is a positive or a negative: a class problem, or a type not said or not listed. */
+const binary = (type: string | undefined) => type === undefined || type === 'other' || CLASS_PROBLEMS.has(type);
 
 export const riskWithoutMetric = rule(
   {
@@ -45,7 +46,7 @@ export const riskWithoutMetric = rule(
       [...(m.data.algorithm_metrics ?? []), ...(m.data.business_metrics ?? [])].map((x) => metricKind(x.metric)),
     );
     for (const context of facts.all('system-context')) {
-      if (!BINARY_PROBLEMS.has(context.data.ml_problem_type)) continue;
+      if (!binary(context.data.ml_problem_type)) continue;
       const kinds = new Set([...(context.data.goals ?? []).map((g) => g.metric), ...modelKinds]);
       for (const field of ['risk_fn', 'risk_fp'] as const) {
         const risk = context.data.risks?.[field];

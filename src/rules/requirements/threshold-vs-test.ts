@@ -3,10 +3,17 @@
 // against the metric's natural direction (`accuracy-drop < 0.05`) measures a change, not the metric,
 // so it is not compared with results or baselines.
 import type { Operator } from '../../descriptors/vocabulary.js';
-import { LOWER_IS_BETTER } from '../../descriptors/vocabulary.js';
-import { metricKind } from '../match.js';
+import {
+  describeResult,
+  direction,
+  EPSILON,
+  goalOperator,
+  metricKind,
+  naturalOperator,
+  resultOf,
+  satisfies,
+} from '../metrics.js';
 import { rule } from '../types.js';
-import { describeResult, direction, EPSILON, naturalOperator, resultOf, satisfies } from './metrics.js';
 
 /** When a metric healthy under `value op threshold` raises an alert, in words. */
 function alertsWhen(op: Operator, threshold: number): string {
@@ -54,7 +61,7 @@ export const thresholdVsTest = rule(
           const kind = metricKind(m.metric);
           if (!op || threshold === undefined || !kind || kind === 'other') continue;
           const healthy = direction(op);
-          if (!healthy || healthy !== (LOWER_IS_BETTER.has(kind) ? 'lower' : 'higher')) continue;
+          if (!healthy || healthy !== direction(naturalOperator(kind))) continue;
           const at = { descriptor: model, path: [list, i, 'threshold'] };
           const result = resultOf(model, kind);
           if (result && !satisfies(result.value, op, threshold)) {
@@ -66,8 +73,8 @@ export const thresholdVsTest = rule(
           }
           const target = goals.find((g) => g.goal.id === m.goal_mapping);
           if (!target || target.goal.metric !== kind || target.goal.baseline === undefined) continue;
-          const goalOp = target.goal.operator ?? naturalOperator(kind);
-          if (direction(goalOp) !== healthy) continue;
+          const goalOp = goalOperator(target.goal);
+          if (!goalOp || direction(goalOp) !== healthy) continue;
           const baseline = target.goal.baseline;
           const looser = healthy === 'higher' ? threshold < baseline - EPSILON : threshold > baseline + EPSILON;
           if (!looser) continue;

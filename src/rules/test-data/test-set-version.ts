@@ -2,7 +2,7 @@
 // model pins, else the one the training-data descriptor declares); otherwise the results describe
 // another data set, or overlap the training data.
 import { parseReference } from '../../descriptors/fields.js';
-import { sameVersion } from '../traceability/versions.js';
+import { sameVersion } from '../tools.js';
 import { rule } from '../types.js';
 
 export const testSetVersion = rule(

@@ -1,6 +1,6 @@
 import type { Descriptor } from '../../descriptors/system.js';
+import { findIn, parseTool, toolLists } from '../tools.js';
 import { rule } from '../types.js';
-import { findIn, parseRequirement, toolLists } from './tools.js';
 
 type Environment = Descriptor<'development-environment' | 'production-environment'>;
 
@@ -23,7 +23,7 @@ export const dependencyMissing = rule(
   },
   ({ facts, report }) => {
     for (const model of facts.all('trained-model')) {
-      const environments: Environment[] = [...facts.environmentsOf(model), ...facts.all('development-environment')];
+      const environments: Environment[] = [...facts.environmentsOf(model), ...facts.developmentEnvironmentsOf(model)];
       for (const env of environments) {
         // An environment that lists no system dependencies has not described them yet (TEC's
         // development environment has no such field): missing information, not a mismatch.
@@ -31,15 +31,15 @@ export const dependencyMissing = rule(
         const lists = toolLists(env);
         const production = env.kind === 'production-environment';
         for (const [i, text] of (model.data.system_dependencies ?? []).entries()) {
-          const need = parseRequirement(text);
-          if (findIn(lists, need.tool)) continue;
+          const need = parseTool(text);
+          if (findIn(lists, need)) continue;
           report({
             message: `trained-model \`${model.name}\` needs ${text} at run time; ${env.kind} \`${env.name}\` does not list it among its ${production ? 'ML frameworks or system dependencies' : 'languages, ML frameworks or system dependencies'}`,
             cite: [
               { descriptor: model, path: ['system_dependencies', i] },
               { descriptor: env, path: ['system_dependencies'] },
             ],
-            key: need.tool.key,
+            key: need.key,
             severity: production ? 'error' : 'warning',
           });
         }

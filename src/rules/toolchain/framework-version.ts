@@ -4,8 +4,8 @@
 // (framework-unsupported, production-framework-missing, dependency-missing, language-unsupported);
 // development against production is dev-prod-parity's concern.
 import type { Descriptor } from '../../descriptors/system.js';
+import { findIn, majorMismatch, parseTool, toolLists, unmet } from '../tools.js';
 import { rule } from '../types.js';
-import { findIn, majorMismatch, parseRequirement, toolLists, unmet } from './tools.js';
 
 type Environment = Descriptor<'development-environment' | 'production-environment'>;
 
@@ -41,17 +41,17 @@ export const frameworkVersion = rule(
   },
   ({ facts, report }) => {
     for (const model of facts.all('trained-model')) {
-      const environments: Environment[] = [...facts.all('development-environment'), ...facts.environmentsOf(model)];
+      const environments: Environment[] = [...facts.developmentEnvironmentsOf(model), ...facts.environmentsOf(model)];
       for (const env of environments) {
         const lists = toolLists(env);
         for (const need of needs(model)) {
-          const req = parseRequirement(need.text);
+          const req = parseTool(need.text);
           if (req.constraints.length === 0) continue;
           // The first entry that names the tool exactly and gives a version (`Python` among the
           // languages and `Python 3.8` among the dependencies: 3.8 is what is installed). A tool
           // found only as a word inside a longer entry has no version we can trust.
           const found = Object.keys(lists)
-            .map((field) => findIn({ [field]: lists[field] }, req.tool))
+            .map((field) => findIn({ [field]: lists[field] }, req))
             .find((f) => f && !f.loose && f.tool.version);
           if (!found?.tool.version) continue;
           if (!unmet(req, found.tool.version)) continue;
@@ -62,7 +62,7 @@ export const frameworkVersion = rule(
               { descriptor: model, path: need.path },
               { descriptor: env, path: [found.field, found.index] },
             ],
-            key: req.tool.key,
+            key: req.key,
             severity: majorMismatch(req, found.tool.version) ? 'error' : 'warning',
           });
         }

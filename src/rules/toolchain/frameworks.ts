@@ -2,8 +2,9 @@
 // development environment; production has no TEC counterpart). A framework listed among the
 // environment's system dependencies counts as present. Versions are framework-version's concern.
 import type { Descriptor } from '../../descriptors/system.js';
+import { findIn, listsAnything, parseTool, toolLists } from '../tools.js';
 import { rule } from '../types.js';
-import { findIn, listsAnything, listText, parseRequirement, toolLists } from './tools.js';
+import { listText } from '../wording.js';
 
 type EnvironmentKind = 'development-environment' | 'production-environment';
 
@@ -32,7 +33,7 @@ function frameworkRule(kind: EnvironmentKind) {
     ({ facts, report }) => {
       for (const model of facts.all('trained-model')) {
         const environments: Descriptor<EnvironmentKind>[] = dev
-          ? facts.all('development-environment')
+          ? facts.developmentEnvironmentsOf(model)
           : facts.environmentsOf(model);
         for (const env of environments) {
           const lists = toolLists(env, false);
@@ -40,15 +41,15 @@ function frameworkRule(kind: EnvironmentKind) {
           const installed = env.data.ml_frameworks;
           const envName = `${kind} \`${env.name}\``;
           for (const [i, text] of (model.data.ml_frameworks ?? []).entries()) {
-            const need = parseRequirement(text);
-            if (findIn(lists, need.tool)) continue;
+            const need = parseTool(text);
+            if (findIn(lists, need)) continue;
             report({
               message: `trained-model \`${model.name}\` needs ${text}; ${envName} does not have it (its ML frameworks: ${listText(installed)})`,
               cite: [
                 { descriptor: model, path: ['ml_frameworks', i] },
                 { descriptor: env, path: installed?.length ? ['ml_frameworks'] : ['system_dependencies'] },
               ],
-              key: need.tool.key,
+              key: need.key,
             });
           }
         }

@@ -3,9 +3,9 @@
 // many components use it; versions are framework-version's concern. An environment that lists no
 // language has not been described yet: missing information, not a mismatch.
 import type { Descriptor } from '../../descriptors/system.js';
-import type { Tool } from '../match.js';
+import { findIn, parseTool, type Tool } from '../tools.js';
 import { rule } from '../types.js';
-import { findIn, listText, parseRequirement } from './tools.js';
+import { listText } from '../wording.js';
 
 interface Written {
   tool: Tool;
@@ -16,7 +16,7 @@ interface Written {
 function modelLanguages(model: Descriptor<'trained-model'>): Written[] {
   return (model.data.model_components ?? []).flatMap((c, i) =>
     (c.programming_languages ?? []).map((text, j) => ({
-      tool: parseRequirement(text).tool,
+      tool: parseTool(text),
       text,
       path: ['model_components', i, 'programming_languages', j],
     })),
@@ -25,7 +25,7 @@ function modelLanguages(model: Descriptor<'trained-model'>): Written[] {
 
 function pipelineLanguages(pipeline: Descriptor<'data-pipeline'>): Written[] {
   return (pipeline.data.programming_languages ?? []).map((text, j) => ({
-    tool: parseRequirement(text).tool,
+    tool: parseTool(text),
     text,
     path: ['programming_languages', j],
   }));
@@ -56,16 +56,29 @@ function languageRule(kind: 'trained-model' | 'data-pipeline') {
       needs: [kind, 'development-environment'],
     },
     ({ facts, report }) => {
-      const elements: { d: Descriptor<'trained-model' | 'data-pipeline'>; langs: Written[]; label: string }[] = model
-        ? facts.all('trained-model').map((d) => ({ d, langs: modelLanguages(d), label: `trained-model \`${d.name}\`` }))
-        : facts
-            .all('data-pipeline')
-            .map((d) => ({ d, langs: pipelineLanguages(d), label: `data-pipeline \`${d.name}\`` }));
-      for (const env of facts.all('development-environment')) {
-        const supported = env.data.programming_languages;
-        if (!supported?.length) continue;
-        const envName = `development-environment \`${env.name}\``;
-        for (const { d, langs, label } of elements) {
+      const elements: {
+        d: Descriptor<'trained-model' | 'data-pipeline'>;
+        langs: Written[];
+        label: string;
+        envs: Descriptor<'development-environment'>[];
+      }[] = model
+        ? facts.all('trained-model').map((d) => ({
+            d,
+            langs: modelLanguages(d),
+            label: `trained-model \`${d.name}\``,
+            envs: facts.developmentEnvironmentsOf(d),
+          }))
+        : facts.all('data-pipeline').map((d) => ({
+            d,
+            langs: pipelineLanguages(d),
+            label: `data-pipeline \`${d.name}\``,
+            envs: facts.pipelineEnvironmentsOf(d),
+          }));
+      for (const { d, langs, label, envs } of elements) {
+        for (const env of envs) {
+          const supported = env.data.programming_languages;
+          if (!supported?.length) continue;
+          const envName = `development-environment \`${env.name}\``;
           const seen = new Set<string>();
           for (const lang of langs) {
             if (seen.has(lang.tool.key)) continue; // two components in one language: one finding

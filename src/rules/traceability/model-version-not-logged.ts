@@ -1,8 +1,8 @@
 // Whether the version of the model that produced an output can be known in operation: an output
 // that carries it, or a log that records it (the model's log_data, production's model_logs and
 // other_logs). Runs once there is a logging plan or a production environment for the model.
+import { loggedMention, loggingOf } from '../facts.js';
 import { mentions } from '../match.js';
-import { loggedMention, loggingOf } from '../monitoring/logs.js';
 import { rule } from '../types.js';
 
 const VERSION_WORDS = [

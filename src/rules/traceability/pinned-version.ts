@@ -1,8 +1,9 @@
 // A reference pinned to a version (`flights@1.0`) against the version the referenced descriptor
 // describes: trained model → training data and data pipeline, training data → raw data, production
 // environment → trained model. Versions compare as versions (`v1.1` = `1.1.0`), not as strings.
+import { sameVersion } from '../tools.js';
 import { rule } from '../types.js';
-import { resolvedLinks, sameVersion } from './versions.js';
+import { resolvedLinks } from './links.js';
 
 export const pinnedVersion = rule(
   {

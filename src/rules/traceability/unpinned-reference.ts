@@ -2,7 +2,7 @@
 // on, which one does production serve? Worth knowing, not wrong: the pin is what makes the link checkable.
 // TEC documents are skipped: their identifiers must equal the target's identifier, so they cannot pin.
 import { rule } from '../types.js';
-import { resolvedLinks } from './versions.js';
+import { resolvedLinks } from './links.js';
 
 export const unpinnedReference = rule(
   {

@@ -1,27 +1,9 @@
 import { nullableMismatch } from '../../../src/rules/api/nullable-mismatch.js';
 import { ruleTester } from '../tester.js';
+import { modelToDownstream, upstreamToPipeline } from './helpers.js';
 
-type Item = Record<string, unknown>;
-const upstream = (item: Item) => ({
-  kind: 'development-environment',
-  name: 'dev',
-  upstream_components: [{ component_name: 'booking-api', output_spec: [{ item_name: 'origin', ...item }] }],
-});
-const pipeline = (item: Item) => ({
-  kind: 'data-pipeline',
-  name: 'features',
-  input_spec: [{ item_name: 'origin', ...item, component_mapping: { component: 'booking-api', data_item: 'origin' } }],
-});
-const downstream = (item: Item) => ({
-  kind: 'development-environment',
-  name: 'dev',
-  downstream_components: [{ component_name: 'notify', input_spec: [{ item_name: 'warn', ...item }] }],
-});
-const model = (item: Item) => ({
-  kind: 'trained-model',
-  name: 'm',
-  output_spec: [{ item_name: 'p', ...item, component_mapping: { component: 'notify', data_item: 'warn' } }],
-});
+const { upstream, pipeline } = upstreamToPipeline('origin');
+const { model, downstream } = modelToDownstream('p', 'notify', 'warn');
 
 ruleTester(nullableMismatch, {
   valid: [

@@ -1,29 +1,10 @@
 import { rangeMismatch } from '../../../src/rules/api/range-mismatch.js';
 import { ruleTester } from '../tester.js';
+import { modelToDownstream, upstreamToPipeline } from './helpers.js';
 
 type Item = Record<string, unknown>;
-const upstream = (item: Item) => ({
-  kind: 'development-environment',
-  name: 'dev',
-  upstream_components: [{ component_name: 'booking-api', output_spec: [{ item_name: 'distance', ...item }] }],
-});
-const pipeline = (item: Item) => ({
-  kind: 'data-pipeline',
-  name: 'features',
-  input_spec: [
-    { item_name: 'distance', ...item, component_mapping: { component: 'booking-api', data_item: 'distance' } },
-  ],
-});
-const downstream = (item: Item) => ({
-  kind: 'development-environment',
-  name: 'dev',
-  downstream_components: [{ component_name: 'decide', input_spec: [{ item_name: 'action', ...item }] }],
-});
-const model = (item: Item) => ({
-  kind: 'trained-model',
-  name: 'm',
-  output_spec: [{ item_name: 'decision', ...item, component_mapping: { component: 'decide', data_item: 'action' } }],
-});
+const { upstream, pipeline } = upstreamToPipeline('distance');
+const { model, downstream } = modelToDownstream('decision', 'decide', 'action');
 const spec = (s: Item) => ({ item_specification: s });
 
 ruleTester(rangeMismatch, {

@@ -1,29 +1,9 @@
 import { unitMismatch } from '../../../src/rules/api/unit-mismatch.js';
 import { ruleTester } from '../tester.js';
+import { modelToDownstream, upstreamToPipeline } from './helpers.js';
 
-type Item = Record<string, unknown>;
-const upstream = (item: Item) => ({
-  kind: 'development-environment',
-  name: 'dev',
-  upstream_components: [{ component_name: 'booking-api', output_spec: [{ item_name: 'distance', ...item }] }],
-});
-const pipeline = (item: Item) => ({
-  kind: 'data-pipeline',
-  name: 'features',
-  input_spec: [
-    { item_name: 'distance', ...item, component_mapping: { component: 'booking-api', data_item: 'distance' } },
-  ],
-});
-const downstream = (item: Item) => ({
-  kind: 'development-environment',
-  name: 'dev',
-  downstream_components: [{ component_name: 'notify', input_spec: [{ item_name: 'risk', ...item }] }],
-});
-const model = (item: Item) => ({
-  kind: 'trained-model',
-  name: 'm',
-  output_spec: [{ item_name: 'p', ...item, component_mapping: { component: 'notify', data_item: 'risk' } }],
-});
+const { upstream, pipeline } = upstreamToPipeline('distance');
+const { model, downstream } = modelToDownstream('p', 'notify', 'risk');
 
 ruleTester(unitMismatch, {
   valid: [
@@ -95,7 +75,13 @@ ruleTester(unitMismatch, {
     {
       name: 'units Dovetail does not know and that differ are a warning',
       docs: [pipeline({ unit: 'hour of day' }), upstream({ unit: 'hours since midnight UTC' })],
-      findings: [{ message: /in hours since midnight UTC; .* in hour of day$/, severity: 'warning' }],
+      findings: [
+        {
+          message:
+            /in hours since midnight UTC; .* in hour of day: the units are written differently; if they mean one unit, write it the same way on both sides$/,
+          severity: 'warning',
+        },
+      ],
     },
     {
       name: 'a unit on one side of a number only is information',

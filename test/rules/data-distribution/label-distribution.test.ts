@@ -1,18 +1,6 @@
 import { labelDistribution } from '../../../src/rules/data-distribution/label-distribution.js';
-import { pd, td } from '../data-schema/helpers.js';
+import { pd, productionShares as production, trainingShares as training } from '../data-schema/helpers.js';
 import { ruleTester } from '../tester.js';
-
-type Share = [label: string | number | boolean, percentage: number, mapping?: string];
-const training = (shares: Share[]) =>
-  td([], {
-    distribution: shares.map(([label, percentage, mapping]) => ({
-      label,
-      percentage,
-      ...(mapping ? { mapping_production_data: mapping } : {}),
-    })),
-  });
-const production = (shares: Share[]) =>
-  pd([], { distribution: shares.map(([label, percentage]) => ({ label, percentage })) });
 
 ruleTester(labelDistribution, {
   valid: [

@@ -1,12 +1,9 @@
 import { rawTrainingLabels } from '../../../src/rules/data-distribution/raw-training-labels.js';
-import { rd, td } from '../data-schema/helpers.js';
+import { rawShares as raw, rd, type Share, trainingShares } from '../data-schema/helpers.js';
 import { ruleTester } from '../tester.js';
 
-type Share = [label: string | boolean, percentage: number];
-const raw = (shares: Share[]) =>
-  rd({ labels_distribution: shares.map(([label, percentage]) => ({ label, percentage })) });
 const training = (shares: Share[], extra: Record<string, unknown> = {}) =>
-  td([], { raw_data: 'r', distribution: shares.map(([label, percentage]) => ({ label, percentage })), ...extra });
+  trainingShares(shares, { raw_data: 'r', ...extra });
 
 ruleTester(rawTrainingLabels, {
   valid: [

@@ -1,18 +1,6 @@
 import { unseenProductionLabel } from '../../../src/rules/data-distribution/unseen-production-label.js';
-import { pd, td } from '../data-schema/helpers.js';
+import { productionShares as production, td, trainingShares as training } from '../data-schema/helpers.js';
 import { ruleTester } from '../tester.js';
-
-type Share = [label: string | number | boolean, percentage: number, mapping?: string];
-const training = (shares: Share[]) =>
-  td([], {
-    distribution: shares.map(([label, percentage, mapping]) => ({
-      label,
-      percentage,
-      ...(mapping ? { mapping_production_data: mapping } : {}),
-    })),
-  });
-const production = (shares: Share[]) =>
-  pd([], { distribution: shares.map(([label, percentage]) => ({ label, percentage })) });
 
 ruleTester(unseenProductionLabel, {
   valid: [

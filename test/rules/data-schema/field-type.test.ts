@@ -26,6 +26,10 @@ ruleTester(fieldType, {
       docs: [td([feature('category')]), pd([field('String')])],
     },
     {
+      name: '"Other" names no type to compare',
+      docs: [td([feature('float')]), pd([field('Other')])],
+    },
+    {
       name: 'a label is not a model input (TEC R14A skips labels too)',
       docs: [td([feature('boolean', { label_field: true })]), pd([field('string')])],
     },

@@ -1,11 +1,8 @@
 import { labelSet } from '../../../src/rules/data-schema/label-set.js';
 import { ruleTester } from '../tester.js';
-import { rd, td } from './helpers.js';
+import { rawShares as raw, rd, type Share, trainingShares } from './helpers.js';
 
-const raw = (labels: [string | boolean, number][]) =>
-  rd({ labels_distribution: labels.map(([label, percentage]) => ({ label, percentage })) });
-const training = (labels: [string | boolean, number][]) =>
-  td([], { raw_data: 'r', distribution: labels.map(([label, percentage]) => ({ label, percentage })) });
+const training = (shares: Share[]) => trainingShares(shares, { raw_data: 'r' });
 
 ruleTester(labelSet, {
   valid: [

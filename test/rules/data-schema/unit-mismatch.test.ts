@@ -43,7 +43,7 @@ ruleTester(unitMismatch, {
     {
       name: 'units of different dimensions',
       docs: pair('minutes', 'USD'),
-      findings: [{ message: /is in minutes; .* in USD$/, severity: 'error' }],
+      findings: [{ message: /is in minutes; .* in USD \(not even the same quantity\)$/, severity: 'error' }],
     },
     {
       name: 'the ground truth of a label in another unit',

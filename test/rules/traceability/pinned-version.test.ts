@@ -1,7 +1,4 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { pinnedVersion } from '../../../src/rules/traceability/pinned-version.js';
-import { normalizeVersion, sameVersion } from '../../../src/rules/traceability/versions.js';
 import { ruleTester } from '../tester.js';
 
 const training = (version?: string, extra: Record<string, unknown> = {}) => ({
@@ -11,16 +8,6 @@ const training = (version?: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const model = (fields: Record<string, unknown>) => ({ kind: 'trained-model', name: 'm', ...fields });
-
-test('versions compare as versions', () => {
-  assert.equal(normalizeVersion(' V1.1.0 '), '1.1');
-  assert.ok(sameVersion('v1.1', '1.1.0'));
-  assert.ok(sameVersion('1.01', '1.1'));
-  assert.ok(sameVersion('2024-06', '2024-06'));
-  assert.ok(!sameVersion('1.1', '1.10'));
-  assert.ok(!sameVersion('2001-h1.3', '2001-h1.2'));
-  assert.ok(sameVersion('0', '0.0'));
-});
 
 ruleTester(pinnedVersion, {
   valid: [

@@ -1,29 +1,10 @@
-// Versions and the references that can pin them (`name@version`). Shared by the traceability rules
-// and test-data/test-set-version.
+// The references between descriptors that can pin the version of their target (`name@version`), for
+// the traceability rules. Versions themselves compare in tools.ts.
 import { parseReference } from '../../descriptors/fields.js';
 import type { KindId } from '../../descriptors/kinds/index.js';
 import type { Descriptor } from '../../descriptors/system.js';
 import type { Facts } from '../facts.js';
 import type { Severity } from '../types.js';
-
-/**
- * A version in a comparable form: trimmed, lower case, without a leading `v`, and for dotted numbers
- * without leading zeros and trailing `.0` parts, so `v1.1`, `1.1.0` and `1.01` are one version.
- */
-export function normalizeVersion(version: string): string {
-  const v = version
-    .trim()
-    .toLowerCase()
-    .replace(/^v(?=\d)/, '');
-  if (!/^\d+(\.\d+)*$/.test(v)) return v;
-  const parts = v.split('.').map((p) => String(Number(p)));
-  while (parts.length > 1 && parts[parts.length - 1] === '0') parts.pop();
-  return parts.join('.');
-}
-
-export function sameVersion(a: string, b: string): boolean {
-  return normalizeVersion(a) === normalizeVersion(b);
-}
 
 /** A descriptor-to-descriptor reference that may pin the version of its target. */
 export interface Link {

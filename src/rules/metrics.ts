@@ -1,7 +1,8 @@
-// Shared by the requirements rules: which way a metric is healthy, whether a value meets a target,
-// and the result a trained model reports for a metric (test first, then evaluation).
-import type { Descriptor } from '../../descriptors/system.js';
-import { LOWER_IS_BETTER, type MetricId, type Operator, squash } from '../../descriptors/vocabulary.js';
+// Metrics as goals, results and monitoring write them: the kind of a freely named metric, which way
+// it is healthy, whether a value meets a target, and the result a trained model reports for it (test
+// first, then evaluation; a rate from its complement). Shared by the requirements and monitoring rules.
+import type { Descriptor } from '../descriptors/system.js';
+import { LOWER_IS_BETTER, type MetricId, metrics, type Operator, squash } from '../descriptors/vocabulary.js';
 
 /** Values closer than this count as equal: results and baselines are written with a few decimals. */
 export const EPSILON = 1e-9;
@@ -9,9 +10,30 @@ export const EPSILON = 1e-9;
 export type Goal = NonNullable<Descriptor<'system-context'>['data']['goals']>[number];
 type Evaluated = NonNullable<Descriptor<'trained-model'>['data']['test_metrics']>[number];
 
+/**
+ * The kind of a monitored metric from its free name: `recall-7d` and `Recall (weekly)` are recall.
+ * Tries the whole name, then shorter and shorter prefixes of its words.
+ */
+export function metricKind(name: string): MetricId | undefined {
+  const whole = metrics.normalize(name);
+  if (whole) return whole;
+  const words = name.split(/[\s\-_/()@:]+/).filter(Boolean);
+  for (let n = words.length - 1; n >= 1; n--) {
+    const found = metrics.normalize(words.slice(0, n).join(' '));
+    if (found && found !== 'other') return found;
+  }
+  return undefined;
+}
+
 /** The operator a metric is naturally judged by when nobody wrote one: `<=` for error rates, `>=` for the rest. */
 export function naturalOperator(metric: MetricId): Operator {
   return LOWER_IS_BETTER.has(metric) ? '<=' : '>=';
+}
+
+/** The operator a goal is judged by: its own, or its metric's natural one (none for an `other` metric). */
+export function goalOperator(goal: Goal): Operator | undefined {
+  if (goal.operator) return goal.operator;
+  return goal.metric && goal.metric !== 'other' ? naturalOperator(goal.metric) : undefined;
 }
 
 /** `higher` when a larger value is healthier under `op`, `lower` for the opposite, undefined for == and !=. */
@@ -39,10 +61,10 @@ export function satisfies(value: number, op: Operator, target: number): boolean 
   }
 }
 
-/** Name of a goal's metric for messages: the canonical id, or the free name of an `other` metric. */
-export function goalMetricName(goal: Goal): string | undefined {
-  if (!goal.metric) return undefined;
-  return goal.metric === 'other' ? goal.other_metric : goal.metric;
+/** Name of a goal's or a result's metric for messages: the canonical id, or the free name of an `other` metric. */
+export function metricName(entry: { metric?: MetricId; other_metric?: string }): string | undefined {
+  if (!entry.metric) return undefined;
+  return entry.metric === 'other' ? entry.other_metric : entry.metric;
 }
 
 /** Metrics that are one minus another: a false-negative rate is known once recall is. */
@@ -107,10 +129,4 @@ export function resultOf(
 export function describeResult(metric: string, r: ModelResult): string {
   const base = `${r.source} ${metric} of ${r.value}`;
   return r.complementOf ? `${base} (1 − ${r.source} ${r.complementOf} ${r.reported})` : base;
-}
-
-/** Placeholder text that says nothing: `n/a`, `none`, `-`, `TBD`. */
-export function isPlaceholder(text: string | undefined): boolean {
-  if (!text) return true;
-  return /^(n\/?a|none|nil|null|-+|tbd|tba|todo|unknown|not applicable|\?+)?\.?$/i.test(text.trim());
 }
