@@ -15,7 +15,8 @@ export function packageVersion(): string {
  * fast paths costs more than it saves, so they run zod without them.
  */
 async function command<T>(load: () => Promise<T>): Promise<T> {
-  (await import('zod')).config({ jitless: true });
+  const { config } = await import('./zod-config.js');
+  config({ jitless: true });
   return load();
 }
 
