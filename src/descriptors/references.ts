@@ -162,7 +162,6 @@ function checkGoalReferences(system: System, out: Diagnostic[]): void {
 type Side = 'upstream_components' | 'downstream_components';
 
 function checkComponentMapping(
-  system: System,
   from: Descriptor,
   path: Path,
   mapping: { component: string; data_item: string } | undefined,
@@ -235,7 +234,7 @@ function checkComponentMappings(system: System, out: Diagnostic[]): void {
     for (const list of ['output_spec', 'final_output_spec'] as const) {
       for (const [i, item] of (model.data[list] ?? []).entries()) {
         const path = [list, i, 'component_mapping'];
-        checkComponentMapping(system, model, path, item.component_mapping, 'downstream_components', environments, out);
+        checkComponentMapping(model, path, item.component_mapping, 'downstream_components', environments, out);
       }
     }
   }
@@ -243,7 +242,7 @@ function checkComponentMappings(system: System, out: Diagnostic[]): void {
     const environments = pipelineEnvironments(system, pipeline);
     for (const [i, item] of (pipeline.data.input_spec ?? []).entries()) {
       const path = ['input_spec', i, 'component_mapping'];
-      checkComponentMapping(system, pipeline, path, item.component_mapping, 'upstream_components', environments, out);
+      checkComponentMapping(pipeline, path, item.component_mapping, 'upstream_components', environments, out);
     }
   }
 }

@@ -1,7 +1,6 @@
 // Shared by the API rules on the model's outputs: the list that reaches downstream components, and
 // the component item each output is mapped to.
 import type { Descriptor } from '../../descriptors/system.js';
-import type { Facts } from '../facts.js';
 
 export type OutputItem = NonNullable<Descriptor<'trained-model'>['data']['output_spec']>[number];
 export type ComponentItem = NonNullable<
