@@ -1,5 +1,5 @@
-// Distribution distances. Each names its convention, because peers use the same word for different
-// numbers (published reference values).
+// Distribution distances. Each result names its convention and parameters, because monitoring tools
+// use the same word for different numbers (PSI's binning and empty-bin rule, JS's log base).
 import type { StatResult } from './types.js';
 
 type Num = ArrayLike<number>;
