@@ -1,0 +1,163 @@
+// HyperLogLog distinct-count estimate (Flajolet et al. 2007) with 2^p one-byte registers and a 64-bit
+// hash (XXH64 of the value's canonical string), so there is no large-range correction to make.
+// The estimate is Ertl's improved estimator ("New cardinality estimation algorithms for HyperLogLog
+// sketches", 2017, arXiv:1702.01284, eq. for the "improved raw estimator"): it corrects the
+// small-range bias without HLL++'s empirical tables and agrees with linear counting where that is
+// accurate. Relative standard error ≈ 1.04 / sqrt(2^p) (p=14: 0.81%). Merge (register max) is exact,
+// associative, commutative and idempotent: merging sketches equals sketching the union.
+import { xxhash64String } from './xxhash64.js';
+
+export type HllValue = string | number | boolean | bigint | Date;
+
+export interface HllOptions {
+  /** Precision: 2^p registers, in [4, 18]. Default 14 (16 KiB, 0.81% standard error). */
+  p?: number;
+}
+
+export interface HllJSON {
+  v: 1;
+  kind: 'hll';
+  p: number;
+  missing: number;
+  /** Registers, one byte each, base64. */
+  registers: string;
+}
+
+/**
+ * The string a value is hashed as. Numbers use JavaScript's shortest round-trip form with -0 folded
+ * into 0, so 1, 1.0 and 1e0 are one value; dates are ISO strings. A column has one type, so "1" and 1
+ * sharing a hash does not matter.
+ */
+export function canonicalString(value: HllValue): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/** Relative standard error of the estimate for precision p. */
+export function hllStandardError(p: number): number {
+  return 1.04 / Math.sqrt(2 ** p);
+}
+
+function sigma(x: number): number {
+  if (x === 1) return Number.POSITIVE_INFINITY;
+  let y = 1;
+  let z = x;
+  let zOld: number;
+  do {
+    x *= x;
+    zOld = z;
+    z += x * y;
+    y += y;
+  } while (z !== zOld);
+  return z;
+}
+
+function tau(x: number): number {
+  if (x === 0 || x === 1) return 0;
+  let y = 1;
+  let z = 1 - x;
+  let zOld: number;
+  do {
+    x = Math.sqrt(x);
+    zOld = z;
+    y *= 0.5;
+    z -= (1 - x) ** 2 * y;
+  } while (z !== zOld);
+  return z / 3;
+}
+
+export class HyperLogLog {
+  readonly p: number;
+  readonly registers: Uint8Array;
+  /** null, undefined, NaN. */
+  missing = 0;
+
+  constructor(options: HllOptions = {}) {
+    const p = options.p ?? 14;
+    if (!Number.isInteger(p) || p < 4 || p > 18) throw new Error('HyperLogLog: p must be an integer in [4, 18]');
+    this.p = p;
+    this.registers = new Uint8Array(2 ** p);
+  }
+
+  get standardError(): number {
+    return hllStandardError(this.p);
+  }
+
+  /** Adds a value by its 64-bit hash (hi and lo 32-bit halves). */
+  addHash(hi: number, lo: number): this {
+    const p = this.p;
+    const idx = hi >>> (32 - p);
+    // The remaining 64 - p bits, left-aligned: rank = leading zeros + 1, at most 64 - p + 1.
+    const restHi = (hi << p) >>> 0;
+    let rho: number;
+    if (restHi !== 0) rho = Math.clz32(restHi) + 1;
+    else rho = lo !== 0 ? 32 - p + Math.clz32(lo) + 1 : 64 - p + 1;
+    if (rho > (this.registers[idx] as number)) this.registers[idx] = rho;
+    return this;
+  }
+
+  add(value: HllValue | null | undefined): this {
+    if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value))) {
+      this.missing++;
+      return this;
+    }
+    const h = xxhash64String(canonicalString(value));
+    return this.addHash(Number(h >> 32n), Number(h & 0xffffffffn));
+  }
+
+  addAll(values: Iterable<HllValue | null | undefined>): this {
+    for (const v of values) this.add(v);
+    return this;
+  }
+
+  /** Register-wise max. Both sketches must have the same p. */
+  merge(other: HyperLogLog): this {
+    if (other.p !== this.p) throw new Error(`HyperLogLog.merge: precision differs (p=${this.p} vs p=${other.p})`);
+    const a = this.registers;
+    const b = other.registers;
+    for (let i = 0; i < a.length; i++) if ((b[i] as number) > (a[i] as number)) a[i] = b[i] as number;
+    this.missing += other.missing;
+    return this;
+  }
+
+  /** Estimated number of distinct non-missing values (Ertl's improved estimator). */
+  estimate(): number {
+    const m = this.registers.length;
+    const q = 64 - this.p;
+    const counts = new Array<number>(q + 2).fill(0);
+    for (const r of this.registers) counts[r] = (counts[r] as number) + 1;
+    if (counts[0] === m) return 0;
+    let z = m * tau(1 - (counts[q + 1] as number) / m);
+    for (let k = q; k >= 1; k--) z = 0.5 * (z + (counts[k] as number));
+    z += m * sigma((counts[0] as number) / m);
+    return (m * m * (0.5 / Math.LN2)) / z;
+  }
+
+  clone(): HyperLogLog {
+    return HyperLogLog.fromJSON(this.toJSON());
+  }
+
+  toJSON(): HllJSON {
+    return {
+      v: 1,
+      kind: 'hll',
+      p: this.p,
+      missing: this.missing,
+      registers: Buffer.from(this.registers.buffer, this.registers.byteOffset, this.registers.length).toString(
+        'base64',
+      ),
+    };
+  }
+
+  static fromJSON(json: HllJSON): HyperLogLog {
+    if (json?.kind !== 'hll' || json.v !== 1) throw new Error('HyperLogLog.fromJSON: not a v1 HyperLogLog');
+    const h = new HyperLogLog({ p: json.p });
+    const bytes = Buffer.from(json.registers, 'base64');
+    if (bytes.length !== h.registers.length) throw new Error('HyperLogLog.fromJSON: register count does not match p');
+    h.registers.set(bytes);
+    h.missing = json.missing;
+    return h;
+  }
+}

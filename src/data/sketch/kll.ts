@@ -1,0 +1,258 @@
+// KLL quantile sketch (Karnin, Lang, Liberty, "Optimal Quantile Approximation in Streams", FOCS 2016),
+// in the shape of Liberty's reference implementation (github.com/edoliberty/streaming-quantiles):
+// a stack of compactors, level h holding items of weight 2^h; a full level is sorted and every other
+// item (random offset) is promoted. Capacities shrink geometrically (c = 2/3) below the top level.
+// Weight is conserved, so n is exact; min and max are tracked exactly.
+//
+// Error bound: we state DataSketches' empirical normalized rank error for KLL at 99% confidence
+// (datasketches-java KllSketch.getNormalizedRankError):
+//   single quantile/rank query:        eps(k) = 2.296 / k^0.9723   (k=200: 1.33%)
+//   all quantiles at once (PMF/CDF):   eps(k) = 2.446 / k^0.9433   (k=200: 1.65%)
+// Our compactor sizes are at least as large as DataSketches' for the same k, so the bound carries
+// over; test/data/sketch/kll.test.ts measures it. Merge is associative and commutative in
+// distribution (the error bound holds for any merge tree), not bit for bit.
+import { Mulberry32, randomSeed } from './prng.js';
+
+export interface KllOptions {
+  /** Accuracy parameter; larger k, smaller error, ~O(k) memory. Default 200. */
+  k?: number;
+  /** Seed for the compaction coin flips; give one for reproducible sketches. */
+  seed?: number;
+}
+
+export interface KllJSON {
+  v: 1;
+  kind: 'kll';
+  k: number;
+  n: number;
+  missing: number;
+  min: number | null;
+  max: number | null;
+  /** PRNG state, so a restored sketch continues exactly as the original would. */
+  rng: number;
+  /** levels[h]: retained items of weight 2^h. */
+  levels: number[][];
+}
+
+const C = 2 / 3;
+const cmp = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Normalized rank error bound at 99% confidence for k (see header); `all` for every quantile at once. */
+export function kllRankError(k: number, all = false): number {
+  return all ? 2.446 / k ** 0.9433 : 2.296 / k ** 0.9723;
+}
+
+export class KllSketch {
+  readonly k: number;
+  n = 0;
+  missing = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  private levels: number[][] = [[]];
+  private size = 0;
+  private maxSize = 0;
+  private readonly rng: Mulberry32;
+  private sorted: { items: Float64Array; cum: Float64Array } | null = null;
+
+  constructor(options: KllOptions = {}) {
+    const k = options.k ?? 200;
+    if (!Number.isInteger(k) || k < 8 || k > 65535) throw new Error('KllSketch: k must be an integer in [8, 65535]');
+    this.k = k;
+    this.rng = new Mulberry32(options.seed ?? randomSeed());
+    this.maxSize = this.capacity(0);
+  }
+
+  get errorBound(): number {
+    return kllRankError(this.k);
+  }
+
+  /** Items retained (memory use). */
+  get retained(): number {
+    return this.size;
+  }
+
+  private capacity(h: number): number {
+    const depth = this.levels.length - h - 1;
+    return Math.ceil(this.k * C ** depth) + 1;
+  }
+
+  private grow(): void {
+    this.levels.push([]);
+    let s = 0;
+    for (let h = 0; h < this.levels.length; h++) s += this.capacity(h);
+    this.maxSize = s;
+  }
+
+  add(value: number | null | undefined): this {
+    if (value === null || value === undefined || Number.isNaN(value)) {
+      this.missing++;
+      return this;
+    }
+    const x = value === 0 ? 0 : value; // -0 and +0 are one value
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    (this.levels[0] as number[]).push(x);
+    this.n++;
+    this.size++;
+    this.sorted = null;
+    if (this.size >= this.maxSize) this.compress();
+    return this;
+  }
+
+  addAll(values: Iterable<number | null | undefined>): this {
+    for (const v of values) this.add(v);
+    return this;
+  }
+
+  private compress(): void {
+    for (let h = 0; h < this.levels.length; h++) {
+      const level = this.levels[h] as number[];
+      if (level.length >= this.capacity(h)) {
+        if (h + 1 >= this.levels.length) this.grow();
+        level.sort(cmp);
+        // Promote every other item from a random offset; an odd leftover stays at this level.
+        const keepOdd = level.length % 2 === 1 ? level.pop() : undefined;
+        const up = this.levels[h + 1] as number[];
+        for (let i = this.rng.bit(); i < level.length; i += 2) up.push(level[i] as number);
+        const promoted = level.length / 2;
+        level.length = 0;
+        if (keepOdd !== undefined) level.push(keepOdd);
+        this.size -= promoted;
+        if (this.size < this.maxSize) break;
+      }
+    }
+  }
+
+  /** Folds `other` in (other is unchanged). Both must have the same k. */
+  merge(other: KllSketch): this {
+    if (other.k !== this.k) throw new Error(`KllSketch.merge: k differs (${this.k} vs ${other.k})`);
+    this.missing += other.missing;
+    if (other.n === 0) return this;
+    while (this.levels.length < other.levels.length) this.grow();
+    other.levels.forEach((lvl, h) => {
+      (this.levels[h] as number[]).push(...lvl);
+    });
+    this.size += other.size;
+    this.n += other.n;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+    this.sorted = null;
+    while (this.size >= this.maxSize) this.compress();
+    return this;
+  }
+
+  private view(): { items: Float64Array; cum: Float64Array } {
+    if (this.sorted) return this.sorted;
+    const pairs: [number, number][] = [];
+    this.levels.forEach((lvl, h) => {
+      for (const x of lvl) pairs.push([x, 2 ** h]);
+    });
+    pairs.sort((a, b) => cmp(a[0], b[0]));
+    const items = new Float64Array(pairs.length);
+    const cum = new Float64Array(pairs.length);
+    let c = 0;
+    pairs.forEach(([x, w], i) => {
+      c += w;
+      items[i] = x;
+      cum[i] = c;
+    });
+    this.sorted = { items, cum };
+    return this.sorted;
+  }
+
+  /**
+   * Estimated fraction of values <= x (inclusive rank), in [0, 1]. NaN when empty.
+   * |rank(x) - true rank| <= errorBound with 99% confidence.
+   */
+  rank(x: number): number {
+    if (this.n === 0) return Number.NaN;
+    if (x < this.min) return 0;
+    if (x >= this.max) return 1;
+    const { items, cum } = this.view();
+    // Largest i with items[i] <= x.
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((items[mid] as number) <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : (cum[lo - 1] as number) / this.n;
+  }
+
+  /**
+   * Smallest retained value whose estimated inclusive rank is >= q; q = 0 gives the exact min,
+   * q = 1 the exact max. NaN when empty.
+   */
+  quantile(q: number): number {
+    if (!(q >= 0 && q <= 1)) throw new Error('KllSketch.quantile: q must be in [0, 1]');
+    if (this.n === 0) return Number.NaN;
+    if (q === 0) return this.min;
+    if (q === 1) return this.max;
+    const { items, cum } = this.view();
+    const target = q * this.n;
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cum[mid] as number) >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    return items[lo] as number;
+  }
+
+  quantiles(qs: readonly number[]): number[] {
+    return qs.map((q) => this.quantile(q));
+  }
+
+  /**
+   * Estimated CDF at increasing split points: result[i] = rank(splits[i]), plus a final 1.
+   * The bound for all points at once is kllRankError(k, true).
+   */
+  cdf(splits: readonly number[]): number[] {
+    for (let i = 1; i < splits.length; i++) {
+      if (!((splits[i] as number) > (splits[i - 1] as number))) throw new Error('KllSketch.cdf: splits must increase');
+    }
+    if (this.n === 0) return [...splits.map(() => Number.NaN), Number.NaN];
+    return [...splits.map((s) => this.rank(s)), 1];
+  }
+
+  clone(): KllSketch {
+    return KllSketch.fromJSON(this.toJSON());
+  }
+
+  toJSON(): KllJSON {
+    const empty = this.n === 0;
+    return {
+      v: 1,
+      kind: 'kll',
+      k: this.k,
+      n: this.n,
+      missing: this.missing,
+      min: empty ? null : this.min,
+      max: empty ? null : this.max,
+      rng: this.rng.state,
+      levels: this.levels.map((l) => [...l]),
+    };
+  }
+
+  static fromJSON(json: KllJSON): KllSketch {
+    if (json?.kind !== 'kll' || json.v !== 1) throw new Error('KllSketch.fromJSON: not a v1 KLL sketch');
+    const s = new KllSketch({ k: json.k, seed: json.rng });
+    while (s.levels.length < json.levels.length) s.grow();
+    let size = 0;
+    let weight = 0;
+    json.levels.forEach((l, h) => {
+      s.levels[h] = [...l];
+      size += l.length;
+      weight += l.length * 2 ** h;
+    });
+    if (weight !== json.n) throw new Error('KllSketch.fromJSON: level weights do not sum to n');
+    s.size = size;
+    s.n = json.n;
+    s.missing = json.missing;
+    s.min = json.min ?? Number.POSITIVE_INFINITY;
+    s.max = json.max ?? Number.NEGATIVE_INFINITY;
+    return s;
+  }
+}
