@@ -111,6 +111,11 @@ export function program(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `dovetail ... | head` closes the pipe early: stop quietly, as other command-line tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   try {
     await program().parseAsync(argv);
   } catch (e) {

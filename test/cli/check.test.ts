@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { ruleDocs } from '../../src/report/rule-docs.js';
 import { catalogue } from '../../src/rules/catalogue.js';
 import { CATEGORIES } from '../../src/rules/types.js';
-import { dovetail, EXAMPLE, ROOT, tempDir } from '../helpers.js';
+import { BIN, dovetail, EXAMPLE, ROOT, tempDir } from '../helpers.js';
 
 describe('dovetail check', () => {
   test('JSON output is {tool, system, findings, summary} with the finding fields of DESIGN §2', () => {
@@ -103,6 +103,25 @@ describe('dovetail check', () => {
     assert.ok(
       out.findings.every((f: { evidence: { file: string }[] }) => f.evidence.every((e) => e.file.endsWith('.json'))),
     );
+  });
+
+  test('a reader that closes the pipe early (| head) ends the run quietly', async () => {
+    const { spawn } = await import('node:child_process');
+    // @ts-expect-error: a plain JavaScript module of the benchmarks
+    const { generateSystem } = await import('../../bench/check.mjs');
+    const big = join(tempDir(), 'big');
+    generateSystem(big, 5); // a report far larger than a pipe's buffer
+    const child = spawn(process.execPath, [BIN, 'check', big, '--format', 'json', '--fail-on', 'none'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(code, 0);
+    assert.doesNotMatch(stderr, /EPIPE|Error/);
   });
 
   test('--output writes the report to a file', () => {

@@ -1,13 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadSystem } from '../../descriptors/load.js';
 import { hasErrors } from '../../descriptors/system.js';
-import { renderHtml } from '../../report/html.js';
-import { renderJson } from '../../report/json.js';
-import { renderJunit } from '../../report/junit.js';
-import { renderMarkdown } from '../../report/markdown.js';
 import { type CheckReport, exitCode, type FailOn, makeReport } from '../../report/model.js';
-import { renderSarif } from '../../report/sarif.js';
-import { renderText } from '../../report/text.js';
 import { catalogue } from '../../rules/catalogue.js';
 import { runRules } from '../../rules/engine.js';
 import { CATEGORIES, type Category } from '../../rules/types.js';
@@ -15,13 +9,17 @@ import { formatDiagnostic, tool } from '../output.js';
 
 export type CheckFormat = 'text' | 'json' | 'markdown' | 'html' | 'sarif' | 'junit';
 
-const RENDER: Record<CheckFormat, (r: CheckReport) => string> = {
-  text: renderText,
-  json: renderJson,
-  markdown: renderMarkdown,
-  html: renderHtml,
-  sarif: (r) => renderSarif(r),
-  junit: renderJunit,
+/** Each format's renderer, loaded only when that format is asked for. */
+const RENDER: Record<CheckFormat, () => Promise<(r: CheckReport) => string>> = {
+  text: async () => (await import('../../report/text.js')).renderText,
+  json: async () => (await import('../../report/json.js')).renderJson,
+  markdown: async () => (await import('../../report/markdown.js')).renderMarkdown,
+  html: async () => (await import('../../report/html.js')).renderHtml,
+  sarif: async () => {
+    const { renderSarif } = await import('../../report/sarif.js');
+    return (r) => renderSarif(r);
+  },
+  junit: async () => (await import('../../report/junit.js')).renderJunit,
 };
 
 export interface CheckOptions {
@@ -80,7 +78,7 @@ export async function check(paths: string[], opts: CheckOptions): Promise<void> 
     root: system.root,
     projectFile: system.projectFile,
   });
-  const text = RENDER[opts.format](report);
+  const text = (await RENDER[opts.format]())(report);
   if (opts.output) writeFileSync(opts.output, text);
   else process.stdout.write(text);
   process.exitCode = exitCode(report);
