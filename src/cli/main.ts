@@ -76,6 +76,21 @@ export function program(): Command {
     );
 
   cli
+    .command('profile')
+    .description('profile a data file (CSV, TSV, Parquet, JSON Lines; - for stdin) into a mergeable summary')
+    .usage('<data> [options] | merge <profiles...> --out <file>')
+    .argument('<data>', 'data file, - for JSON Lines on stdin, or `merge` followed by profile files')
+    .argument('[more...]', 'with `merge`: the profiles to merge')
+    .addOption(formats('text', 'json'))
+    .option('-o, --out <file>', 'write the profile (JSON) to this file')
+    .option('--type <column=type...>', 'override a column type, e.g. origin=category')
+    .option('--data-format <format>', 'read as csv, tsv, parquet or jsonl whatever the extension')
+    .option('--limit <rows>', 'profile only the first rows')
+    .action(async (data: string, more: string[], opts) =>
+      (await command(() => import('./commands/profile.js'))).profile(data, more, opts),
+    );
+
+  cli
     .command('schema')
     .description('print the JSON Schema of a descriptor kind (or of dovetail.yaml)')
     .argument('[kind]', 'descriptor kind, or "project" for dovetail.yaml; omit to list the kinds')
