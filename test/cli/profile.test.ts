@@ -8,7 +8,8 @@ import { dovetail, tempDir } from '../helpers.js';
 
 function csv(rows: number, offset = 0): string {
   const lines = ['amount,city,ok'];
-  for (let i = offset; i < offset + rows; i++) lines.push(`${(i * 7) % 101},${['Oslo', 'Lima', 'Pune'][i % 3]},${i % 2 === 0}`);
+  for (let i = offset; i < offset + rows; i++)
+    lines.push(`${(i * 7) % 101},${['Oslo', 'Lima', 'Pune'][i % 3]},${i % 2 === 0}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -21,10 +22,11 @@ describe('dovetail profile', () => {
     assert.equal(r.code, 0, r.stderr);
     const profile = parseProfile(readFileSync(out, 'utf8'), out);
     assert.equal(profile.rows, 1000);
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(profile.columns).map(([k, c]) => [k, c.type])),
-      { amount: 'integer', city: 'category', ok: 'boolean' },
-    );
+    assert.deepEqual(Object.fromEntries(Object.entries(profile.columns).map(([k, c]) => [k, c.type])), {
+      amount: 'integer',
+      city: 'category',
+      ok: 'boolean',
+    });
     assert.equal(profile.columns.amount?.min, 0);
     assert.equal(profile.columns.amount?.max, 100);
     assert.match(r.stdout, /amount +integer/);

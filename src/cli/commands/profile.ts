@@ -47,7 +47,11 @@ function summary(profile: Profile): string {
     rows.push([name, c.type, String(c.missing), distinct, value(c.min), value(c.mean), value(c.max), top]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return `${pc.bold(line(rows[0] ?? []))}\n${rows.slice(1).map(line).join('\n')}\n${profile.rows} rows\n`;
 }
 
@@ -64,11 +68,15 @@ function emit(profile: Profile, opts: ProfileCommandOptions): void {
 export async function profile(data: string, more: string[], opts: ProfileCommandOptions): Promise<void> {
   try {
     if (data === 'merge') return await mergeCommand(more, opts);
-    if (more.length) return fail(`profile takes one data file (got ${[data, ...more].join(', ')}); merge profiles with \`dovetail profile merge\``);
+    if (more.length)
+      return fail(
+        `profile takes one data file (got ${[data, ...more].join(', ')}); merge profiles with \`dovetail profile merge\``,
+      );
     const types = parseTypes(opts.type);
     if (typeof types === 'string') return fail(types);
     const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) return fail(`--limit ${opts.limit}: expected a positive whole number`);
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
+      return fail(`--limit ${opts.limit}: expected a positive whole number`);
     const reader = await openData(data, { format: opts.dataFormat, types, limit });
     const builder = new ProfileBuilder({
       types: Object.fromEntries(reader.columns.map((c) => [c.name, c.type])),
@@ -84,7 +92,9 @@ export async function profile(data: string, more: string[], opts: ProfileCommand
         rows += batch.rows;
         if (progress) {
           const seconds = (Date.now() - started) / 1000;
-          process.stderr.write(`\r${pc.dim(`profiling ${reader.file}: ${rows.toLocaleString('en')} rows, ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`)}`);
+          process.stderr.write(
+            `\r${pc.dim(`profiling ${reader.file}: ${rows.toLocaleString('en')} rows, ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`)}`,
+          );
         }
       }
     } finally {
