@@ -1,7 +1,7 @@
 // Check benchmark: `dovetail check` on the example, and on a generated system of 200 descriptors
 // (25 of each kind, cross-referenced like a real system with 25 models), Node's start included.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,16 +9,10 @@ import { parse, stringify } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLE = join(ROOT, 'examples', 'flight-delays');
-const KINDS = [
-  'system-context',
-  'raw-data',
-  'data-pipeline',
-  'training-data',
-  'trained-model',
-  'development-environment',
-  'production-environment',
-  'production-data',
-];
+// One descriptor file per kind in the example, named after its kind.
+const KINDS = readdirSync(EXAMPLE)
+  .filter((f) => f.endsWith('.yaml') && f !== 'dovetail.yaml')
+  .map((f) => f.replace(/\.yaml$/, ''));
 
 /** 25 copies of the example, each descriptor renamed `<name>-<i>`, its references with it. */
 export function generateSystem(dir, copies = 25) {
