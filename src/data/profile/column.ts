@@ -171,12 +171,15 @@ export class ColumnSummary {
     if (family === 'number' || family === 'datetime') {
       const coerce = family === 'number' ? toNumber : toEpochMs;
       const { hll, moments, kll, hist } = this as Required<ColumnSummary>;
+      // Hashing is the costly part of HyperLogLog and adding a value twice changes nothing: hash each
+      // distinct value of the batch once.
+      const distinct = new Set<number>();
       for (const v of values) {
         const x = coerce(v);
         if (x === MISSING) this.missing++;
         else if (x === INVALID) this.invalid++;
         else {
-          hll.add(x);
+          distinct.add(x);
           moments.add(x);
           // ±Infinity: counted by moments.infinite and the histogram's under/overflow; kept out of the
           // KLL sketch so its JSON holds numbers only (JSON has no Infinity).
@@ -184,19 +187,22 @@ export class ColumnSummary {
           hist.add(x);
         }
       }
+      for (const x of distinct) hll.add(x);
       return this;
     }
     const coerce = family === 'boolean' ? toBoolean : toText;
     const { hll, freq } = this as Required<ColumnSummary>;
+    const distinct = new Set<string | boolean>();
     for (const v of values) {
       const s = coerce(v);
       if (s === MISSING) this.missing++;
       else if (s === INVALID) this.invalid++;
       else {
-        hll.add(s);
+        distinct.add(s);
         freq.add(s);
       }
     }
+    for (const s of distinct) hll.add(s);
     return this;
   }
 
