@@ -206,6 +206,50 @@ export class ColumnSummary {
     return this;
   }
 
+  /**
+   * Adds values with their counts, as a GROUP BY returns them: every sketch is updated once per value,
+   * weighted by its count, so a column of few distinct values costs little however many rows it has.
+   * With `quantiles` false the KLL sketch is left for `addSortedCounts` (the caller keeps the values).
+   */
+  addCounted(values: readonly unknown[], counts: ArrayLike<number>, quantiles = true): this {
+    const family = this.family;
+    if (this.hist instanceof GridHistogram) widenGrid(this.hist, values, family === 'number' ? toNumber : toEpochMs);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      const w = counts[i] as number;
+      this.count += w;
+      if (family === 'opaque') {
+        if (isMissing(v)) this.missing += w;
+      } else if (family === 'number' || family === 'datetime') {
+        const x = family === 'number' ? toNumber(v) : toEpochMs(v);
+        if (x === MISSING) this.missing += w;
+        else if (x === INVALID) this.invalid += w;
+        else {
+          const { hll, moments, kll, hist } = this as Required<ColumnSummary>;
+          hll.add(x);
+          moments.add(x, w);
+          if (quantiles && Number.isFinite(x)) kll.add(x, w);
+          hist.add(x, w);
+        }
+      } else {
+        const t = family === 'boolean' ? toBoolean(v) : toText(v);
+        if (t === MISSING) this.missing += w;
+        else if (t === INVALID) this.invalid += w;
+        else {
+          (this.hll as HyperLogLog).add(t);
+          (this.freq as FrequentValues).add(t, w);
+        }
+      }
+    }
+    return this;
+  }
+
+  /** Adds finite numbers, ascending and distinct, with their counts to the quantile sketch only. */
+  addSortedCounts(values: Float64Array, counts: ArrayLike<number>): this {
+    this.kll?.merge(KllSketch.fromSortedCounts(values, counts, { k: this.kll.k }));
+    return this;
+  }
+
   /** Folds `other` in (other unchanged). Types must be equal, or integer and float (widened to float). */
   merge(other: ColumnSummary): this {
     const where = `column "${this.name}"`;
@@ -296,6 +340,23 @@ export class ColumnSummary {
     if (json.frequent) c.freq = FrequentValues.fromJSON(json.frequent);
     return c;
   }
+}
+
+/**
+ * Widens a grid histogram to the range of `values` first (adding their min and max with weight 0,
+ * which changes no count: both are added again), so the values that follow, often in ascending
+ * order, fall inside the bins and take the histogram's fast path.
+ */
+function widenGrid(grid: GridHistogram, values: readonly unknown[], coerce: (v: unknown) => Coerced<number>): void {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    const x = coerce(v);
+    if (typeof x !== 'number' || !Number.isFinite(x)) continue;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  if (lo <= hi) grid.add(lo, 0).add(hi, 0);
 }
 
 function withFloor(g: GridHistogram, minLevel: number): GridHistogram {

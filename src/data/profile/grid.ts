@@ -114,6 +114,13 @@ export class GridHistogram {
       this.underflow += weight;
       return this;
     }
+    // Fast path: a value inside the bins already covered, small enough for the current level.
+    const width = 2 ** this.level;
+    const at = Math.floor(x / width) - this.start;
+    if (at >= 0 && at < this.counts.length && Math.abs(x) <= width * 2 ** 50) {
+      this.counts[at] = (this.counts[at] as number) + weight;
+      return this;
+    }
     this.coarsenTo(need(x, this.minLevel));
     let idx = Math.floor(x / 2 ** this.level);
     const lo = this.counts.length ? Math.min(this.start, idx) : idx;
@@ -153,6 +160,13 @@ export class GridHistogram {
       this.counts[j] = (this.counts[j] as number) + c;
     });
     return this;
+  }
+
+  /** A copy re-binned to `level` (exact: nested lattices); a level at or below this one copies as is. */
+  coarsened(level: number): GridHistogram {
+    const copy = this.clone();
+    copy.coarsenTo(level);
+    return copy;
   }
 
   /** Bin edges: counts.length + 1 of them (none while empty). */

@@ -117,6 +117,18 @@ export class ProfileBuilder {
     return this;
   }
 
+  /** Adds a column's distinct values with their counts (see ColumnSummary.addCounted). */
+  addCountedColumn(name: string, values: readonly unknown[], counts: ArrayLike<number>, quantiles = true): this {
+    this.column(name, undefined).addCounted(values, counts, quantiles);
+    return this;
+  }
+
+  /** Adds a column's exactly known numbers to its quantile sketch (see ColumnSummary.addSortedCounts). */
+  addSortedCounts(name: string, values: Float64Array, counts: ArrayLike<number>): this {
+    this.column(name, undefined).addSortedCounts(values, counts);
+    return this;
+  }
+
   /**
    * Adds a batch of rows: all its columns must have the same length. Columns seen before but absent from
    * the batch get that many missing values; a column first seen now gets missing values for earlier rows.

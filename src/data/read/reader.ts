@@ -1,4 +1,5 @@
-// Streaming readers for CSV/TSV, Parquet, JSON Lines and Arrow IPC files, through DuckDB.
+// Streaming readers for CSV/TSV, Parquet and JSON Lines files through DuckDB, and for Arrow IPC
+// files through apache-arrow (arrow.ts), with the same canonical types and values.
 //
 // DuckDB (`@duckdb/node-api`) is loaded on first use only, never at CLI start. Rows stream out of
 // DuckDB chunk by chunk (2,048 rows each) and are handed on in batches of column vectors, so a file
@@ -15,19 +16,19 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
-import type { ItemType } from '../../descriptors/vocabulary.js';
+import { openArrow } from './arrow.js';
+import { BatchBuffer } from './batches.js';
 import { DataReadError, fromDuckDBError } from './errors.js';
 import { type DataFormat, detectFormat } from './format.js';
+import { lazyImport } from './load.js';
 import {
   type ColumnPlan,
   type ColumnSchema,
-  normalizeOverride,
   planColumn,
   quoteIdent,
   quoteLiteral,
+  resolveOverrides,
 } from './schema.js';
-
-type DuckModule = typeof import('@duckdb/node-api');
 
 /** The file name that means standard input. */
 export const STDIN = '-';
@@ -68,26 +69,13 @@ export interface DataBatch {
 export interface DataReader extends AsyncIterable<DataBatch>, DataSchema {
   /** Streams the rows; can be iterated once. */
   batches(): AsyncIterableIterator<DataBatch>;
-  /** Frees DuckDB and any temp file; safe to call more than once. */
+  /** Frees DuckDB or the open Arrow file, and any temp file; safe to call more than once. */
   close(): Promise<void>;
 }
 
-let duckModule: Promise<DuckModule> | undefined;
+const loadDuckDB = lazyImport('DuckDB (@duckdb/node-api)', () => import('@duckdb/node-api'));
 
-async function loadDuckDB(file: string): Promise<DuckModule> {
-  duckModule ??= import('@duckdb/node-api');
-  try {
-    return await duckModule;
-  } catch (error) {
-    duckModule = undefined;
-    throw new DataReadError(`cannot load DuckDB (@duckdb/node-api): ${(error as Error).message}`, {
-      file,
-      cause: error,
-    });
-  }
-}
-
-function sourceSql(format: DataFormat, path: string): string {
+function sourceSql(format: DuckFormat, path: string): string {
   const p = quoteLiteral(path);
   switch (format) {
     case 'csv':
@@ -99,8 +87,6 @@ function sourceSql(format: DataFormat, path: string): string {
       return `read_parquet(${p})`;
     case 'jsonl':
       return `read_json(${p}, format='newline_delimited')`;
-    case 'arrow':
-      return `read_arrow(${p})`;
   }
 }
 
@@ -126,15 +112,43 @@ function toNumbers(value: unknown): unknown {
 }
 
 /**
- * Opens a data file (or `-` for standard input, spooled to a temp file) and reads its schema.
- * Throws DataReadError for a missing file, an unknown extension, an unknown override column or
- * type, and anything DuckDB cannot read; row errors surface while iterating.
+ * A data file opened in DuckDB: its schema, the SQL that reads it, and the plan that converts each
+ * column. `openData` streams rows from it; profiling aggregates in DuckDB itself.
  */
-export async function openData(file: string, options: ReadOptions = {}): Promise<DataReader> {
+export interface DuckSource extends DataSchema {
+  duck: typeof import('@duckdb/node-api');
+  conn: DuckDBConnection;
+  /** The table function reading the file, e.g. `read_parquet('f.parquet')`. */
+  sql: string;
+  plans: ColumnPlan[];
+  close(): Promise<void>;
+}
+
+interface Input {
+  /** The file as shown in messages (`<stdin>` for standard input). */
+  display: string;
+  format: DataFormat;
+  /** The path to read (a temp file for standard input). */
+  path: string;
+  /** Removes the temp file, if any. */
+  removeTemp(): Promise<void>;
+}
+
+/** The format of a file, or of standard input (`-`, JSON Lines unless `options.format` says otherwise). */
+function formatOf(file: string, options: ReadOptions): DataFormat {
+  return file === STDIN ? detectFormat(STDIN_NAME, options.format ?? 'jsonl') : detectFormat(file, options.format);
+}
+
+/** True when the file is read through DuckDB: every format but Arrow IPC. */
+export function readsThroughDuckDB(file: string, options: ReadOptions = {}): boolean {
+  return formatOf(file, options) !== 'arrow';
+}
+
+/** Checks the file exists (or spools standard input) and decides its format. */
+async function prepareInput(file: string, options: ReadOptions): Promise<Input> {
   const isStdin = file === STDIN;
   const display = isStdin ? STDIN_NAME : file;
-  const format = isStdin ? detectFormat(display, options.format ?? 'jsonl') : detectFormat(file, options.format);
-
+  const format = formatOf(file, options);
   let tempDir: string | undefined;
   let path = file;
   if (isStdin) {
@@ -148,7 +162,37 @@ export async function openData(file: string, options: ReadOptions = {}): Promise
     });
     if (!info.isFile()) throw new DataReadError('not a file', { file });
   }
+  const removeTemp = async (): Promise<void> => {
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  };
+  return { display, format, path, removeTemp };
+}
 
+type DuckFormat = Exclude<DataFormat, 'arrow'>;
+
+/** True when the file is read through DuckDB (all formats but Arrow IPC). */
+function throughDuckDB(input: Input): input is Input & { format: DuckFormat } {
+  return input.format !== 'arrow';
+}
+
+/**
+ * Opens a CSV, TSV, Parquet or JSON Lines file (or `-` for standard input, spooled to a temp file) in
+ * DuckDB and reads its schema. Throws DataReadError for a missing file, an unknown extension, an
+ * Arrow file (read by `openData`), an unknown override column or type, and anything DuckDB cannot read.
+ */
+export async function openSource(file: string, options: ReadOptions = {}): Promise<DuckSource> {
+  const input = await prepareInput(file, options);
+  if (!throughDuckDB(input)) {
+    await input.removeTemp();
+    throw new DataReadError('Arrow IPC files are read row batch by row batch, not through DuckDB', {
+      file: input.display,
+    });
+  }
+  return openDuck(input, options);
+}
+
+async function openDuck(input: Input & { format: DuckFormat }, options: ReadOptions): Promise<DuckSource> {
+  const { display, format, path, removeTemp } = input;
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
   let closed = false;
@@ -157,7 +201,7 @@ export async function openData(file: string, options: ReadOptions = {}): Promise
     closed = true;
     connection?.closeSync();
     instance?.closeSync();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    await removeTemp();
   };
 
   try {
@@ -165,14 +209,6 @@ export async function openData(file: string, options: ReadOptions = {}): Promise
     instance = await duck.DuckDBInstance.create(':memory:');
     connection = await instance.connect();
     const conn = connection;
-    if (format === 'arrow') {
-      await conn.run('LOAD nanoarrow').catch((error: unknown) => {
-        throw new DataReadError(
-          "reading Arrow IPC needs DuckDB's nanoarrow extension, which is not installed on this machine",
-          { file: display, expected: 'a CSV, TSV, Parquet or JSON Lines file', cause: error },
-        );
-      });
-    }
     const source = sourceSql(format, path);
     const typeName = (t: DuckDBType): string => duck.DuckDBTypeId[t.typeId];
 
@@ -186,20 +222,7 @@ export async function openData(file: string, options: ReadOptions = {}): Promise
       throw fromDuckDBError(error, display);
     }
 
-    const overrides = new Map<string, ItemType>();
-    for (const [column, type] of Object.entries(options.types ?? {})) {
-      if (!names.includes(column)) {
-        throw new DataReadError(`no column '${column}' to override`, {
-          file: display,
-          expected: `one of ${names.join(', ')}`,
-        });
-      }
-      try {
-        overrides.set(column, normalizeOverride(column, type));
-      } catch (error) {
-        throw new DataReadError((error as Error).message, { file: display });
-      }
-    }
+    const overrides = resolveOverrides(options.types, names, display);
     const plans: ColumnPlan[] = names.map((name, i) =>
       planColumn(name, types[i] as DuckDBType, typeName, overrides.get(name)),
     );
@@ -209,7 +232,27 @@ export async function openData(file: string, options: ReadOptions = {}): Promise
       sourceType,
       overridden,
     }));
+    return { file: display, format, columns, duck, conn, sql: source, plans, close };
+  } catch (error) {
+    await close();
+    throw error instanceof DataReadError ? error : fromDuckDBError(error, display);
+  }
+}
 
+/**
+ * Opens a data file (or `-` for standard input) and reads its schema; rows stream from `batches()`.
+ * Errors as `openSource`; row errors surface while iterating.
+ */
+export async function openData(file: string, options: ReadOptions = {}): Promise<DataReader> {
+  const input = await prepareInput(file, options);
+  if (!throughDuckDB(input)) return openArrow(input.path, input.display, options, input.removeTemp);
+  const { file: display, format, columns, duck, conn, sql: source, plans, close } = await openDuck(input, options);
+  let closed = false;
+  const closeOnce = async (): Promise<void> => {
+    closed = true;
+    await close();
+  };
+  try {
     const batchRows = Math.max(1, options.batchRows ?? 8192);
     const limit = options.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
     let started = false;
@@ -220,39 +263,22 @@ export async function openData(file: string, options: ReadOptions = {}): Promise
       if (closed) throw new Error(`data reader for ${display} is closed`);
       const select = plans.map((p) => `${p.sql} AS ${quoteIdent(p.name)}`).join(', ');
       let total = 0;
-      // Per column, the chunks' value arrays since the last batch, joined once when the batch is cut.
-      let pending: unknown[][][] = plans.map(() => []);
-      let buffered = 0;
-      const join = (parts: unknown[][]): unknown[] => {
-        if (parts.length === 1) return parts[0] as unknown[];
-        const out = new Array<unknown>(buffered);
-        let at = 0;
-        for (const part of parts) for (let j = 0; j < part.length; j++) out[at++] = part[j];
-        return out;
-      };
-      const flush = (): DataBatch => {
-        const batch = { columns: new Map(plans.map((p, i) => [p.name, join(pending[i] ?? [])])), rows: buffered };
-        pending = plans.map(() => []);
-        buffered = 0;
-        return batch;
-      };
+      const buffer = new BatchBuffer(plans.map((p) => p.name));
       try {
         const result = await conn.stream(`SELECT ${select} FROM ${source}${limit}`);
         for (;;) {
           const chunk = await result.fetchChunk();
           if (!chunk || chunk.rowCount === 0) break;
-          for (let i = 0; i < plans.length; i++) {
-            const values =
-              plans[i]?.mode === 'plain'
-                ? (chunk.getColumnValues(i) as unknown[])
-                : chunk.convertColumnValues(i, duck.JSDuckDBValueConverter).map(toNumbers);
-            pending[i]?.push(values);
-          }
-          buffered += chunk.rowCount;
+          const values = plans.map((plan, i) =>
+            plan.mode === 'plain'
+              ? (chunk.getColumnValues(i) as unknown[])
+              : chunk.convertColumnValues(i, duck.JSDuckDBValueConverter).map(toNumbers),
+          );
+          buffer.add(values, chunk.rowCount);
           total += chunk.rowCount;
-          if (buffered >= batchRows) yield flush();
+          if (buffer.rows >= batchRows) yield buffer.take();
         }
-        if (buffered > 0) yield flush();
+        if (buffer.rows > 0) yield buffer.take();
         if (options.verify !== false) {
           const check = await conn.run(`SELECT count(*) AS n FROM (SELECT 1 FROM ${source}${limit})`);
           const expected = Number((await check.getRows())[0]?.[0]);
@@ -271,7 +297,7 @@ export async function openData(file: string, options: ReadOptions = {}): Promise
       columns,
       batches,
       [Symbol.asyncIterator]: batches,
-      close,
+      close: closeOnce,
     };
   } catch (error) {
     await close();
@@ -279,7 +305,7 @@ export async function openData(file: string, options: ReadOptions = {}): Promise
   }
 }
 
-/** The schema of a data file: column names, canonical types (after overrides) and DuckDB types. */
+/** The schema of a data file: column names, canonical types (after overrides) and source types. */
 export async function readSchema(file: string, options: ReadOptions = {}): Promise<DataSchema> {
   const reader = await openData(file, options);
   try {

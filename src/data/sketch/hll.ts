@@ -5,7 +5,7 @@
 // small-range bias without HLL++'s empirical tables and agrees with linear counting where that is
 // accurate. Relative standard error ≈ 1.04 / sqrt(2^p) (p=14: 0.81%). Merge (register max) is exact,
 // associative, commutative and idempotent: merging sketches equals sketching the union.
-import { xxhash64String } from './xxhash64.js';
+import { xxhash64NumberHalves, xxhash64StringHalves } from './xxhash64.js';
 
 export type HllValue = string | number | boolean | bigint | Date;
 
@@ -103,8 +103,8 @@ export class HyperLogLog {
       this.missing++;
       return this;
     }
-    const h = xxhash64String(canonicalString(value));
-    return this.addHash(Number(h >> 32n), Number(h & 0xffffffffn));
+    const h = typeof value === 'number' ? xxhash64NumberHalves(value) : xxhash64StringHalves(canonicalString(value));
+    return this.addHash(h[0] as number, h[1] as number);
   }
 
   addAll(values: Iterable<HllValue | null | undefined>): this {

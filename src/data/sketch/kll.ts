@@ -1,7 +1,8 @@
 // KLL quantile sketch (Karnin, Lang, Liberty, "Optimal Quantile Approximation in Streams", FOCS 2016),
 // in the shape of Liberty's reference implementation (github.com/edoliberty/streaming-quantiles):
 // a stack of compactors, level h holding items of weight 2^h; a full level is sorted and every other
-// item (random offset) is promoted. Capacities shrink geometrically (c = 2/3) below the top level.
+// item (random offset) is promoted. Capacities shrink geometrically (c = 2/3) below the top level,
+// down to a minimum of 8 items (as in DataSketches).
 // Weight is conserved, so n is exact; min and max are tracked exactly.
 //
 // Error bound: we state DataSketches' empirical normalized rank error for KLL at 99% confidence
@@ -35,6 +36,10 @@ export interface KllJSON {
 }
 
 const C = 2 / 3;
+/** Smallest capacity of a level, as in DataSketches: tiny low levels would compact on every add. */
+const MIN_WIDTH = 8;
+/** Reused by compactions to sort a level. */
+let scratch = new Float64Array(256);
 const cmp = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Normalized rank error bound at 99% confidence for k (see header); `all` for every quantile at once. */
@@ -49,6 +54,7 @@ export class KllSketch {
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
   private levels: number[][] = [[]];
+  private capacities: number[] = [];
   private size = 0;
   private maxSize = 0;
   private readonly rng: Mulberry32;
@@ -59,7 +65,8 @@ export class KllSketch {
     if (!Number.isInteger(k) || k < 8 || k > 65535) throw new Error('KllSketch: k must be an integer in [8, 65535]');
     this.k = k;
     this.rng = new Mulberry32(options.seed ?? randomSeed());
-    this.maxSize = this.capacity(0);
+    this.capacities = [k + 1];
+    this.maxSize = this.capacities[0] as number;
   }
 
   get errorBound(): number {
@@ -71,31 +78,49 @@ export class KllSketch {
     return this.size;
   }
 
+  /** True until the first compaction: every value added is retained, so ranks and quantiles are exact. */
+  get exact(): boolean {
+    return this.levels.every((level, h) => h === 0 || level.length === 0);
+  }
+
+  /** Capacity of level h: k at the top, shrinking by C per level below it. */
   private capacity(h: number): number {
-    const depth = this.levels.length - h - 1;
-    return Math.ceil(this.k * C ** depth) + 1;
+    return this.capacities[h] as number;
   }
 
   private grow(): void {
     this.levels.push([]);
-    let s = 0;
-    for (let h = 0; h < this.levels.length; h++) s += this.capacity(h);
-    this.maxSize = s;
+    const top = this.levels.length - 1;
+    this.capacities = this.levels.map((_, h) => Math.max(MIN_WIDTH, Math.ceil(this.k * C ** (top - h)) + 1));
+    this.maxSize = this.capacities.reduce((a, b) => a + b, 0);
   }
 
-  add(value: number | null | undefined): this {
+  /**
+   * Adds `value` `weight` times. A weight is split into its binary digits, one item of weight 2^h at
+   * level h per digit, as if an exact sketch of the copies were merged in: the bound still holds.
+   */
+  add(value: number | null | undefined, weight = 1): this {
     if (value === null || value === undefined || Number.isNaN(value)) {
-      this.missing++;
+      this.missing += weight;
       return this;
     }
     const x = value === 0 ? 0 : value; // -0 and +0 are one value
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
-    (this.levels[0] as number[]).push(x);
-    this.n++;
-    this.size++;
+    this.n += weight;
     this.sorted = null;
-    if (this.size >= this.maxSize) this.compress();
+    if (weight === 1) {
+      (this.levels[0] as number[]).push(x);
+      this.size++;
+    } else {
+      for (let h = 0, w = weight; w > 0; h++, w = Math.floor(w / 2)) {
+        if (w % 2 === 0) continue;
+        while (h >= this.levels.length) this.grow();
+        (this.levels[h] as number[]).push(x);
+        this.size++;
+      }
+    }
+    while (this.size >= this.maxSize) this.compress();
     return this;
   }
 
@@ -109,18 +134,58 @@ export class KllSketch {
       const level = this.levels[h] as number[];
       if (level.length >= this.capacity(h)) {
         if (h + 1 >= this.levels.length) this.grow();
-        level.sort(cmp);
-        // Promote every other item from a random offset; an odd leftover stays at this level.
-        const keepOdd = level.length % 2 === 1 ? level.pop() : undefined;
+        // A typed array sorts numbers natively, several times faster than Array#sort with a comparator.
+        if (scratch.length < level.length) scratch = new Float64Array(level.length * 2);
+        const sorted = scratch.subarray(0, level.length);
+        sorted.set(level);
+        sorted.sort();
+        // Promote every other item from a random offset; an odd leftover (the largest) stays at this level.
+        const even = sorted.length - (sorted.length % 2);
         const up = this.levels[h + 1] as number[];
-        for (let i = this.rng.bit(); i < level.length; i += 2) up.push(level[i] as number);
-        const promoted = level.length / 2;
+        for (let i = this.rng.bit(); i < even; i += 2) up.push(sorted[i] as number);
         level.length = 0;
-        if (keepOdd !== undefined) level.push(keepOdd);
-        this.size -= promoted;
+        if (even < sorted.length) level.push(sorted[even] as number);
+        this.size -= even / 2;
         if (this.size < this.maxSize) break;
       }
     }
+  }
+
+  /**
+   * A sketch of an exactly known distribution: distinct `values` in ascending order with their
+   * `counts`. Instead of compacting at random, it keeps one item per block of 2^L consecutive ranks
+   * (the item at the block's middle rank), with L the smallest level whose blocks number at most k,
+   * and the leftover ranks in one block per binary digit at lower levels. Every rank is then off by
+   * at most half a block, under 1/k of n: well inside the stated bound. It merges like any other.
+   */
+  static fromSortedCounts(values: Float64Array, counts: ArrayLike<number>, options: KllOptions = {}): KllSketch {
+    const sketch = new KllSketch(options);
+    let n = 0;
+    for (let i = 0; i < counts.length; i++) n += counts[i] as number;
+    if (n === 0) return sketch;
+    let top = 0;
+    while (Math.floor(n / 2 ** top) > sketch.k) top++;
+    while (sketch.levels.length <= top) sketch.grow();
+    let index = 0; // the value holding rank `seen`
+    let seen = 0; // ranks before values[index]
+    const valueAt = (rank: number): number => {
+      while (seen + (counts[index] as number) <= rank) seen += counts[index++] as number;
+      return values[index] as number;
+    };
+    let start = 0;
+    const block = (h: number) => {
+      const size = 2 ** h;
+      (sketch.levels[h] as number[]).push(valueAt(start + Math.floor(size / 2)));
+      sketch.size++;
+      start += size;
+    };
+    const full = Math.floor(n / 2 ** top);
+    for (let b = 0; b < full; b++) block(top);
+    for (let h = top - 1; h >= 0; h--) if (Math.floor((n - full * 2 ** top) / 2 ** h) % 2 === 1) block(h);
+    sketch.n = n;
+    sketch.min = (values[0] as number) + 0;
+    sketch.max = values[values.length - 1] as number;
+    return sketch;
   }
 
   /** Folds `other` in (other is unchanged). Both must have the same k. */
@@ -158,6 +223,16 @@ export class KllSketch {
     });
     this.sorted = { items, cum };
     return this.sorted;
+  }
+
+  /**
+   * The retained items ascending, each with its weight (2^level; the weights sum to n): the sample
+   * the sketch answers from, whose empirical CDF is rank().
+   */
+  weightedItems(): { values: Float64Array; counts: Float64Array } {
+    const { items, cum } = this.view();
+    const counts = cum.map((c, i) => c - (i ? (cum[i - 1] as number) : 0));
+    return { values: items.slice(), counts };
   }
 
   /**

@@ -32,27 +32,29 @@ export class Moments {
   m3 = 0;
   m4 = 0;
 
-  add(value: number | null | undefined): this {
+  /** Adds `value` `weight` times (a point mass merged in: the same result as repeated adds, to rounding). */
+  add(value: number | null | undefined, weight = 1): this {
     if (value === null || value === undefined || Number.isNaN(value)) {
-      this.missing++;
+      this.missing += weight;
       return this;
     }
     if (!Number.isFinite(value)) {
-      this.infinite++;
+      this.infinite += weight;
       return this;
     }
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
-    const n1 = this.n;
-    const n = n1 + 1;
+    // Chan/Pébay merge of (na, mean, m2, m3, m4) with a point mass (w, value, 0, 0, 0).
+    const na = this.n;
+    const w = weight;
+    const n = na + w;
     const delta = value - this.mean;
     const dn = delta / n;
-    const dn2 = dn * dn;
-    const t1 = delta * dn * n1;
-    this.mean += dn;
+    const t1 = delta * dn * na * w;
+    this.mean += dn * w;
     // Order matters: m4 uses the old m2 and m3, m3 the old m2.
-    this.m4 += t1 * dn2 * (n * n - 3 * n + 3) + 6 * dn2 * this.m2 - 4 * dn * this.m3;
-    this.m3 += t1 * dn * (n - 2) - 3 * dn * this.m2;
+    this.m4 += t1 * dn * dn * (na * na - na * w + w * w) + 6 * dn * dn * w * w * this.m2 - 4 * dn * w * this.m3;
+    this.m3 += t1 * dn * (na - w) - 3 * dn * w * this.m2;
     this.m2 += t1;
     this.n = n;
     return this;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -17,7 +17,6 @@ import {
 import { ROOT, tempDir } from '../../helpers.js';
 
 const FLIGHTS = join(ROOT, 'node_modules', 'vega-datasets', 'data', 'flights-3m.parquet');
-const ARROW = join(ROOT, 'node_modules', 'vega-datasets', 'data', 'flights-200k.arrow');
 
 let dir: string;
 
@@ -318,17 +317,5 @@ describe('errors', () => {
       assert.equal(e.file, file);
       assert.match(e.message, /CSV layout/);
     });
-  });
-
-  it('explains that Arrow IPC needs an extension DuckDB lacks here', async (t) => {
-    if (!existsSync(ARROW)) return t.skip('no Arrow file');
-    try {
-      const schema = await readSchema(ARROW);
-      assert.ok(schema.columns.length > 0); // the extension is installed on this machine
-    } catch (e) {
-      assert.ok(e instanceof DataReadError);
-      assert.equal(e.file, ARROW);
-      assert.match(e.message, /nanoarrow/);
-    }
   });
 });

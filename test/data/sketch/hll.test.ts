@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canonicalString, HyperLogLog, hllStandardError } from '../../../src/data/sketch/hll.js';
-import { xxhash64String } from '../../../src/data/sketch/xxhash64.js';
+import { xxhash64NumberHalves, xxhash64String, xxhash64StringHalves } from '../../../src/data/sketch/xxhash64.js';
 
 describe('xxhash64 matches the published XXH64 vectors', () => {
   const vectors: [string, bigint, bigint][] = [
@@ -84,5 +84,24 @@ describe('HyperLogLog', () => {
     assert.equal(r.estimate(), h.estimate());
     assert.throws(() => HyperLogLog.fromJSON({ ...h.toJSON(), p: 9 }), /register count/);
     assert.throws(() => new HyperLogLog({ p: 3 }), /p must be/);
+  });
+});
+
+describe('number hashing', () => {
+  it('hashes a number as the XXH64 of String(x), -0 as "0"', () => {
+    const values = [0, -0, 1, -1, 9, 10, 99, 100, 123456789, -987654321, 978307260000, 2 ** 53 - 1, -(2 ** 53) + 1];
+    values.push(2 ** 53, 1e21, 1.5, -0.25, Number.MAX_VALUE, Number.MIN_VALUE, 1e-7);
+    for (const x of values) {
+      const want = xxhash64String(Object.is(x, -0) ? '0' : String(x));
+      const [hi, lo] = xxhash64NumberHalves(x);
+      assert.equal((BigInt(hi as number) << 32n) | BigInt(lo as number), want, String(x));
+    }
+  });
+
+  it('hashes non-ASCII strings by their UTF-8 bytes', () => {
+    for (const s of ['é', 'naïve café', '東京', '😀 emoji', 'a'.repeat(40) + 'ß']) {
+      const [hi, lo] = xxhash64StringHalves(s);
+      assert.equal((BigInt(hi as number) << 32n) | BigInt(lo as number), xxhash64String(s), s);
+    }
   });
 });
