@@ -170,7 +170,8 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
     const family = familyOf(p.type);
     if (family === 'number' || family === 'datetime') {
       collectors.set(p.name, new AscendingCounts((v, c) => builder.addSortedCounts(p.name, v, c), options.exactLimit));
-    } else if (options.exact && family !== 'opaque') collectors.set(p.name, new DistinctCounts(false, options.exactLimit));
+    } else if (options.exact && family !== 'opaque')
+      collectors.set(p.name, new DistinctCounts(false, options.exactLimit));
   }
   const spill = await mkdtemp(join(tmpdir(), 'dovetail-duckdb-'));
   const progress = options.onProgress;

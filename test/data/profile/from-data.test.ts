@@ -84,10 +84,15 @@ describe('profileData', () => {
       assertClose(profile.columns[name]?.mean, c.mean, `${name} mean`);
       assertClose(profile.columns[name]?.variance, c.variance, `${name} variance`);
     }
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(profile.columns).map(([n, c]) => [n, c.type])),
-      { id: 'integer', delay: 'integer', price: 'float', origin: 'string', late: 'boolean', when: 'datetime', note: 'string' },
-    );
+    assert.deepEqual(Object.fromEntries(Object.entries(profile.columns).map(([n, c]) => [n, c.type])), {
+      id: 'integer',
+      delay: 'integer',
+      price: 'float',
+      origin: 'string',
+      late: 'boolean',
+      when: 'datetime',
+      note: 'string',
+    });
   });
 
   it('keeps quantiles within the stated bound of the exact ones', async () => {
@@ -122,13 +127,11 @@ describe('profileData', () => {
       delay.counts.reduce((a, b) => a + b, 0),
       (profile.columns.delay?.count ?? 0) - (profile.columns.delay?.missing ?? 0),
     );
-    for (let i = 1; i < delay.values.length; i++) assert.ok((delay.values[i] as number) > (delay.values[i - 1] as number));
+    for (let i = 1; i < delay.values.length; i++)
+      assert.ok((delay.values[i] as number) > (delay.values[i - 1] as number));
     const origin = exact.get('origin');
     assert.ok(origin?.kind === 'labels');
-    assert.deepEqual(
-      [...origin.counts].sort(),
-      profile.columns.origin?.frequent?.items.map(([v, c]) => [v, c]).sort(),
-    );
+    assert.deepEqual([...origin.counts].sort(), profile.columns.origin?.frequent?.items.map(([v, c]) => [v, c]).sort());
     // Past the limit a column keeps only its sketches, and its quantiles stay within the bound.
     const limited = await profileData(file, { exact: true, exactLimit: 100 });
     assert.equal(limited.exact.has('id'), false);
