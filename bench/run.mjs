@@ -3,8 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import * as check from './check.mjs';
 import * as cli from './cli.mjs';
+import * as data from './data.mjs';
 
-const suites = { cli, check };
+const suites = { cli, check, data };
 const only = process.argv.slice(2);
 const results = [];
 for (const [name, suite] of Object.entries(suites)) {

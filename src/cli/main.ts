@@ -77,17 +77,45 @@ export function program(): Command {
 
   cli
     .command('profile')
-    .description('profile a data file (CSV, TSV, Parquet, JSON Lines; - for stdin) into a mergeable summary')
+    .description('profile a data file (CSV, TSV, Parquet, JSON Lines, Arrow IPC; - for stdin) into a mergeable summary')
     .usage('<data> [options] | merge <profiles...> --out <file>')
     .argument('<data>', 'data file, - for JSON Lines on stdin, or `merge` followed by profile files')
     .argument('[more...]', 'with `merge`: the profiles to merge')
     .addOption(formats('text', 'json'))
     .option('-o, --out <file>', 'write the profile (JSON) to this file')
     .option('--type <column=type...>', 'override a column type, e.g. origin=category')
-    .option('--data-format <format>', 'read as csv, tsv, parquet or jsonl whatever the extension')
+    .option('--data-format <format>', 'read as csv, tsv, parquet, jsonl or arrow whatever the extension')
     .option('--limit <rows>', 'profile only the first rows')
+    .option('--into <descriptor>', 'fill this training-data or production-data descriptor from the profile')
+    .option('--label <column>', 'with --into: the label column, whose value shares fill `distribution`')
     .action(async (data: string, more: string[], opts) =>
       (await command(() => import('./commands/profile.js'))).profile(data, more, opts),
+    );
+
+  cli
+    .command('compare')
+    .description('compare current data with reference data, column by column (exit 1 on dataset drift)')
+    .argument('<reference>', 'reference data file (CSV, TSV, Parquet, JSON Lines, Arrow IPC) or profile (.json)')
+    .argument('<current>', 'current data file or profile')
+    .addOption(formats('text', 'json', 'html'))
+    .addOption(
+      new Option('--method <method>', 'use this method for every column it fits').choices([
+        'ks',
+        'wasserstein',
+        'psi',
+        'chi-square',
+        'jensen-shannon',
+      ]),
+    )
+    .option('--alpha <alpha>', 'significance level before the Bonferroni correction (default 0.05)')
+    .option('--threshold <threshold>', 'threshold of the effect size (tests) or the distance, instead of the default')
+    .option('--dataset-threshold <share>', 'share of drifted columns that makes the dataset drift (default 0.5)')
+    .option('--type <column=type...>', 'override a column type of the data files, e.g. origin=category')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    // Usage errors exit 2 like other invalid input: 1 means dataset drift.
+    .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
+    .action(async (reference: string, current: string, opts) =>
+      (await command(() => import('./commands/compare.js'))).compare(reference, current, opts),
     );
 
   cli

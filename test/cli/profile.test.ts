@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseProfile } from '../../src/data/profile/profile.js';
-import { dovetail, tempDir } from '../helpers.js';
+import { dovetail, ROOT, tempDir } from '../helpers.js';
 
 function csv(rows: number, offset = 0): string {
   const lines = ['amount,city,ok'];
@@ -64,6 +64,23 @@ describe('dovetail profile', () => {
       assert.deepEqual(a?.hll, b?.hll, name);
     }
     assert.ok(Math.abs((m.columns.amount?.mean ?? 0) - (whole.columns.amount?.mean ?? 1)) < 1e-9);
+  });
+
+  test('an Arrow IPC file', () => {
+    const arrow = join(ROOT, 'node_modules', 'vega-datasets', 'data', 'flights-200k.arrow');
+    const r = dovetail(['profile', arrow, '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const profile = parseProfile(r.stdout);
+    assert.equal(profile.rows, 200_000);
+    assert.deepEqual(profile.source, { path: arrow, format: 'arrow' });
+    assert.deepEqual(Object.fromEntries(Object.entries(profile.columns).map(([k, c]) => [k, c.type])), {
+      delay: 'integer',
+      distance: 'integer',
+      time: 'float',
+    });
+    assert.equal(profile.columns.delay?.missing, 0);
+    assert.equal(profile.columns.time?.min, 0);
+    assert.ok((profile.columns.time?.max ?? 0) < 24);
   });
 
   test('JSON Lines on stdin', () => {

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import pc from 'picocolors';
+import { profileData } from '../../data/profile/from-data.js';
 import { mergeProfileList } from '../../data/profile/merge.js';
-import { loadProfile, type Profile, ProfileBuilder, ProfileError } from '../../data/profile/profile.js';
-import { DataReadError, openData } from '../../data/read/index.js';
+import { loadProfile, type Profile, ProfileError } from '../../data/profile/profile.js';
+import { DataReadError } from '../../data/read/index.js';
 import { printJson } from '../output.js';
 
 export interface ProfileCommandOptions {
@@ -11,6 +12,10 @@ export interface ProfileCommandOptions {
   type?: string[];
   dataFormat?: string;
   limit?: string;
+  /** A training-data or production-data descriptor to fill from the profile. */
+  into?: string;
+  /** With `into`: the label column. */
+  label?: string;
 }
 
 function fail(message: string): void {
@@ -19,7 +24,7 @@ function fail(message: string): void {
 }
 
 /** `--type col=category` flags as a map; a malformed flag is an error naming it. */
-function parseTypes(flags: readonly string[] = []): Record<string, string> | string {
+export function parseTypes(flags: readonly string[] = []): Record<string, string> | string {
   const types: Record<string, string> = {};
   for (const flag of flags) {
     const at = flag.indexOf('=');
@@ -55,16 +60,29 @@ function summary(profile: Profile): string {
   return `${pc.bold(line(rows[0] ?? []))}\n${rows.slice(1).map(line).join('\n')}\n${profile.rows} rows\n`;
 }
 
-function emit(profile: Profile, opts: ProfileCommandOptions): void {
+async function emit(profile: Profile, opts: ProfileCommandOptions): Promise<void> {
   if (opts.out) {
     writeFileSync(opts.out, `${JSON.stringify(profile)}\n`);
     if (opts.format === 'text') process.stdout.write(summary(profile));
     process.stderr.write(`wrote ${opts.out}\n`);
   } else if (opts.format === 'json') printJson(profile);
   else process.stdout.write(summary(profile));
+  if (opts.into) {
+    const problem = await (await import('./profile-into.js')).fillInto(profile, { ...opts, into: opts.into });
+    if (problem) fail(problem);
+  }
 }
 
-/** `dovetail profile <data>`: one streaming pass over the data into a mergeable profile. */
+/** Draws `label [#####·····] 45%` on stderr, redrawn in place. */
+function progressBar(label: string): (fraction: number) => void {
+  return (fraction) => {
+    const done = Math.round(fraction * 30);
+    const bar = `${'#'.repeat(done)}${'·'.repeat(30 - done)}`;
+    process.stderr.write(`\r${pc.dim(`${label} [${bar}] ${Math.round(fraction * 100)}%`)}`);
+  };
+}
+
+/** `dovetail profile <data>`: one aggregate pass over the data into a mergeable profile. */
 export async function profile(data: string, more: string[], opts: ProfileCommandOptions): Promise<void> {
   try {
     if (data === 'merge') return await mergeCommand(more, opts);
@@ -77,31 +95,15 @@ export async function profile(data: string, more: string[], opts: ProfileCommand
     const limit = opts.limit === undefined ? undefined : Number(opts.limit);
     if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
       return fail(`--limit ${opts.limit}: expected a positive whole number`);
-    const reader = await openData(data, { format: opts.dataFormat, types, limit });
-    const builder = new ProfileBuilder({
-      types: Object.fromEntries(reader.columns.map((c) => [c.name, c.type])),
-      source: { path: reader.file, format: reader.format },
-    });
-    // Progress on a terminal only: piped output stays clean.
-    const progress = process.stderr.isTTY;
-    const started = Date.now();
-    let rows = 0;
+    // A progress bar on a terminal only: piped output stays clean.
+    const progress = process.stderr.isTTY ? progressBar(`profiling ${data === '-' ? '<stdin>' : data}`) : undefined;
+    let result: Awaited<ReturnType<typeof profileData>>;
     try {
-      for await (const batch of reader) {
-        builder.addBatch({ columns: batch.columns });
-        rows += batch.rows;
-        if (progress) {
-          const seconds = (Date.now() - started) / 1000;
-          process.stderr.write(
-            `\r${pc.dim(`profiling ${reader.file}: ${rows.toLocaleString('en')} rows, ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`)}`,
-          );
-        }
-      }
+      result = await profileData(data, { format: opts.dataFormat, types, limit, onProgress: progress });
     } finally {
-      await reader.close();
       if (progress) process.stderr.write('\r\x1b[K');
     }
-    emit(builder.build(), opts);
+    await emit(result.profile, opts);
   } catch (e) {
     if (e instanceof DataReadError || e instanceof ProfileError) return fail(e.message);
     throw e;
@@ -119,5 +121,5 @@ async function mergeCommand(files: string[], opts: ProfileCommandOptions): Promi
   } catch (e) {
     return fail(`cannot merge ${files.join(', ')}: ${(e as Error).message}`);
   }
-  emit(merged, opts);
+  await emit(merged, opts);
 }

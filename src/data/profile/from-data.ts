@@ -1,8 +1,9 @@
 // Profiling a data file. For CSV, TSV, Parquet and JSON Lines the heavy lifting happens inside
-// DuckDB, in one aggregate pass: a GROUP BY GROUPING SETS query returns every column's distinct values
-// with their counts, and each distinct value then updates the sketches once, weighted by its count
+// DuckDB: per column, a GROUP BY returns the distinct values with their counts, in ascending order,
+// and each distinct value then updates the sketches once, weighted by its count
 // (ColumnSummary.addCounted). Real columns repeat values (codes, categories, integers, timestamps at
-// a resolution), so this hands JS a small fraction of the rows, and DuckDB reads the file only once.
+// a resolution), so this hands JS a small fraction of the rows. DuckDB's memory is capped; past the
+// cap its aggregation and sorting spill to a temp folder, so files larger than memory profile.
 // Arrow IPC files stream batch by batch into the same ProfileBuilder.
 //
 // The profile is the same whichever path made it (the same sketches, edges and hashes), so profiles
@@ -26,9 +27,6 @@ export type ExactColumn =
 /** Distinct values per column kept for `exact`; a column with more keeps only its sketches. */
 export const EXACT_LIMIT = 2_000_000;
 
-/** Columns per aggregate query (GROUPING() returns a bitmask, and very wide queries plan slowly). */
-const COLUMNS_PER_QUERY = 48;
-
 export interface ProfileDataOptions extends ReadOptions, SketchOptions {
   /** Fixed histogram edges per column (see profile.ts). */
   edges?: Record<string, readonly number[]>;
@@ -38,7 +36,7 @@ export interface ProfileDataOptions extends ReadOptions, SketchOptions {
   exactLimit?: number;
   /** Called now and then with the fraction done (0–1) while DuckDB reads the file. */
   onProgress?: (fraction: number) => void;
-  /** DuckDB's memory limit; beyond it, aggregation spills to a temp folder. Default `512MB`. */
+  /** DuckDB's memory limit; beyond it, aggregation spills to a temp folder. Default `256MB`. */
   memoryLimit?: string;
   /** Creation time to record (ISO 8601); default now. */
   created?: string;
@@ -160,6 +158,32 @@ function exactKey(value: unknown, numeric: boolean): number | string | undefined
   return text.trim() === '' ? undefined : text;
 }
 
+async function run(source: DuckSource, sql: string): Promise<void> {
+  try {
+    await source.conn.run(sql);
+  } catch (error) {
+    throw fromDuckDBError(error, source.file);
+  }
+}
+
+async function stream(source: DuckSource, sql: string) {
+  try {
+    return await source.conn.stream(sql);
+  } catch (error) {
+    throw fromDuckDBError(error, source.file);
+  }
+}
+
+/** The next non-empty chunk of a result, or undefined at its end. */
+async function fetch(source: DuckSource, result: Awaited<ReturnType<typeof stream>>) {
+  try {
+    const chunk = await result.fetchChunk();
+    return chunk && chunk.rowCount > 0 ? chunk : undefined;
+  } catch (error) {
+    throw fromDuckDBError(error, source.file);
+  }
+}
+
 async function aggregateProfile(source: DuckSource, options: ProfileDataOptions): Promise<ProfiledData> {
   const { conn, plans } = source;
   const builder = builderFor(source.columns, source.file, source.format, options);
@@ -175,91 +199,51 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
   }
   const spill = await mkdtemp(join(tmpdir(), 'dovetail-duckdb-'));
   const progress = options.onProgress;
-  const timer = progress
-    ? setInterval(() => {
-        const p = conn.progress.percentage;
-        if (p >= 0) progress(Math.min(1, p / 100));
-      }, 200)
-    : undefined;
   try {
     await conn.run(
-      `SET memory_limit = '${(options.memoryLimit ?? '512MB').replace(/'/g, '')}'; ` +
+      `SET memory_limit = '${(options.memoryLimit ?? '256MB').replace(/'/g, '')}'; ` +
         `SET temp_directory = '${spill.replace(/'/g, "''")}'; SET preserve_insertion_order = false; ` +
-        `SET enable_progress_bar = ${progress ? 'true' : 'false'}; SET enable_progress_bar_print = false`,
+        'SET enable_progress_bar_print = false',
     );
     const limit = options.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
+    // Parquet is columnar: each column's query reads that column only. Row formats are parsed once
+    // into a temp table (columnar too, spilled past the memory limit) instead of once per column.
+    let table = `(SELECT * FROM ${source.sql}${limit})`;
+    const steps = plans.length + (source.format === 'parquet' ? 0 : 1);
+    if (source.format !== 'parquet') {
+      await run(source, `CREATE TEMP TABLE rows AS ${table.slice(1, -1)}`);
+      table = 'rows';
+      progress?.(1 / steps);
+    }
     // Every column exists in the profile even when no row reaches it (empty file, LIMIT 0).
     for (const p of plans) builder.addCountedColumn(p.name, [], []);
-    for (let first = 0; first < plans.length; first += COLUMNS_PER_QUERY) {
-      const part = plans.slice(first, first + COLUMNS_PER_QUERY);
-      // Group on the stored values and convert only the distinct ones afterwards (a conversion may
-      // fold several stored values into one; the sketches add their counts). Opaque columns
-      // (tensors, structs…) are only counted: grouped on whether the value is missing.
-      const keys = part.map((p) =>
-        familyOf(p.type) === 'opaque' ? `(${quoteIdent(p.name)} IS NULL)` : quoteIdent(p.name),
-      );
-      const converted = part.map((p, i) => (familyOf(p.type) === 'opaque' ? `k${i}` : p.convert(`k${i}`)));
-      const sql =
-        `WITH grouped AS (SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}, ` +
-        `CAST(GROUPING(${keys.join(', ')}) AS INTEGER) AS g, CAST(count(*) AS DOUBLE) AS n ` +
-        `FROM (SELECT * FROM ${source.sql}${limit}) GROUP BY GROUPING SETS (${keys.map((k) => `(${k})`).join(', ')})) ` +
-        `SELECT ${converted.join(', ')}, g, n FROM grouped ORDER BY g, ${converted.map((_, i) => i + 1).join(', ')}`;
-      const counted = part.map(() => ({ values: [] as unknown[], counts: [] as number[] }));
-      let result: Awaited<ReturnType<typeof conn.stream>>;
-      try {
-        result = await conn.stream(sql);
-      } catch (error) {
-        throw fromDuckDBError(error, source.file);
-      }
-      // GROUPING() sets one bit per column not grouped on, the first column being the highest bit.
-      const columnOf = new Map<number, number>();
-      const all = 2 ** part.length - 1;
-      part.forEach((_, i) => {
-        columnOf.set(all - 2 ** (part.length - 1 - i), i);
-      });
+    for (const p of plans) {
+      const opaque = familyOf(p.type) === 'opaque';
+      // Group on the stored values and convert only the distinct ones (a conversion may fold several
+      // stored values into one; the sketches add their counts), in ascending order for the quantile
+      // sketch. Opaque columns (tensors, structs…) are only counted: grouped on whether a value is there.
+      const key = opaque ? `(${quoteIdent(p.name)} IS NULL)` : quoteIdent(p.name);
+      const value = opaque ? 'CASE WHEN k THEN NULL ELSE true END' : p.convert('k');
+      const sql = `SELECT ${value} AS v, n FROM (SELECT ${key} AS k, CAST(count(*) AS DOUBLE) AS n FROM ${table} GROUP BY k) ORDER BY v`;
+      const result = await stream(source, sql);
+      const distinct = collectors.get(p.name);
+      const numeric = distinct instanceof AscendingCounts;
       for (;;) {
-        let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
-        try {
-          chunk = await result.fetchChunk();
-        } catch (error) {
-          throw fromDuckDBError(error, source.file);
-        }
-        const rowCount = chunk?.rowCount ?? 0;
-        if (!chunk || rowCount === 0) break;
-        const g = chunk.getColumnValues(part.length) as number[];
-        const n = chunk.getColumnValues(part.length + 1) as number[];
-        const columns = new Map<number, unknown[]>();
-        for (let r = 0; r < rowCount; r++) {
-          const i = columnOf.get(g[r] as number) as number;
-          let values = columns.get(i);
-          if (!values) {
-            values = chunk.getColumnValues(i) as unknown[];
-            columns.set(i, values);
-          }
-          const slot = counted[i] as { values: unknown[]; counts: number[] };
-          const plan = part[i] as (typeof part)[number];
-          const value = familyOf(plan.type) === 'opaque' ? (values[r] ? null : true) : values[r];
-          slot.values.push(value);
-          slot.counts.push(n[r] as number);
-        }
+        const chunk = await fetch(source, result);
+        if (!chunk) break;
+        const values = chunk.getColumnValues(0) as unknown[];
+        const counts = chunk.getColumnValues(1) as number[];
         // Feed the sketches chunk by chunk, so memory holds one chunk of distinct values at a time.
-        counted.forEach((slot, i) => {
-          if (slot.values.length === 0) return;
-          const plan = part[i] as (typeof part)[number];
-          const distinct = collectors.get(plan.name);
-          const collecting = distinct !== undefined && !distinct.overflowed;
-          const numeric = distinct instanceof AscendingCounts;
-          builder.addCountedColumn(plan.name, slot.values, slot.counts, !(collecting && numeric));
-          if (collecting) {
-            slot.values.forEach((v, j) => {
-              const key = exactKey(v, numeric);
-              if (key !== undefined) distinct.add(key, slot.counts[j] as number);
-            });
-          }
-          slot.values = [];
-          slot.counts = [];
-        });
+        const collecting = distinct !== undefined && !distinct.overflowed;
+        builder.addCountedColumn(p.name, values, counts, !(collecting && numeric));
+        if (collecting) {
+          values.forEach((v, j) => {
+            const key = exactKey(v, numeric);
+            if (key !== undefined) distinct.add(key, counts[j] as number);
+          });
+        }
       }
+      progress?.((steps - plans.length + plans.indexOf(p) + 1) / steps);
     }
     const exact = new Map<string, ExactColumn>();
     for (const [name, distinct] of collectors) {
@@ -269,7 +253,6 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
     }
     return { profile: builder.build(), exact };
   } finally {
-    if (timer) clearInterval(timer);
     await rm(spill, { recursive: true, force: true });
   }
 }

@@ -188,16 +188,16 @@ export interface PsiParameters {
 }
 
 /**
- * numpy.quantile default ('linear', type 7) on sorted data: virtual index (n−1)·q, interpolated with
- * numpy's two-sided lerp (a + (b−a)·t below t = 0.5, b − (b−a)·(1−t) from 0.5) so edges match bit for bit.
+ * numpy.quantile default ('linear', type 7) of n sorted values read through `at(i)` (an array, or a
+ * sample stored as values with counts): virtual index (n−1)·q, interpolated with numpy's two-sided
+ * lerp (a + (b−a)·t below t = 0.5, b − (b−a)·(1−t) from 0.5) so edges match bit for bit.
  */
-export function quantileSorted(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
+function quantileAt(n: number, q: number, at: (i: number) => number): number {
   const pos = (n - 1) * q;
   const lo = Math.floor(pos);
   const t = pos - lo;
-  const a = sorted[lo] as number;
-  const b = sorted[Math.min(lo + 1, n - 1)] as number;
+  const a = at(lo);
+  const b = at(Math.min(lo + 1, n - 1));
   const diff = b - a;
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
@@ -205,9 +205,14 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
 /** Reference-quantile edges: the k−1 interior quantiles i/k, duplicates (from ties) removed. */
 export function quantileEdges(reference: Num, bins = PSI_DEFAULT_QUANTILE_BINS): number[] {
   const s = Float64Array.from(reference).sort();
+  return quantileEdgesAt(s.length, (i) => s[i] as number, bins);
+}
+
+/** quantileEdges of n sorted values read through `at(i)`. */
+export function quantileEdgesAt(n: number, at: (i: number) => number, bins = PSI_DEFAULT_QUANTILE_BINS): number[] {
   const edges: number[] = [];
   for (let i = 1; i < bins; i++) {
-    const e = quantileSorted(s, i / bins);
+    const e = quantileAt(n, i / bins, at);
     if (edges.length === 0 || e > (edges[edges.length - 1] as number)) edges.push(e);
   }
   return edges;

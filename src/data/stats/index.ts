@@ -13,18 +13,23 @@ export {
   psi,
   psiFromCounts,
   quantileEdges,
+  quantileEdgesAt,
   type WassersteinParameters,
   wasserstein,
 } from './distances.js';
 export { chi2Sf, gammaP, gammaQ, lnGamma } from './gamma.js';
 export { kstwoSf, smirnovSf } from './kolmogorov.js';
 export {
+  type CountedSample,
   KS_MAX_AUTO_N,
   type KsMethod,
   type KsOptions,
   type KsParameters,
+  type KsPValue,
   type KsResult,
   ks2samp,
+  ks2sampCounts,
+  ksPValue,
   ksStatistic,
 } from './ks.js';
 export type { StatResult } from './types.js';

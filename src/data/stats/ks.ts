@@ -70,10 +70,17 @@ function prepare(a: Num, opts: KsOptions): Float64Array | null {
 /**
  * D as scipy computes it: ECDF differences at every pooled value (searchsorted side='right', so ties
  * are counted together), argmax/argmin taking the first position in concat(sorted1, sorted2).
+ * With `xCounts`/`yCounts`, x[i] stands for xCounts[i] equal values (frequency weights): D is then
+ * that of the expanded samples, with the same floating-point operations (integer counts / n).
  */
-export function ksStatistic(x: Float64Array, y: Float64Array): { d: number; location: number; sign: 1 | -1 } {
-  const n1 = x.length;
-  const n2 = y.length;
+export function ksStatistic(
+  x: Float64Array,
+  y: Float64Array,
+  xCounts?: ArrayLike<number>,
+  yCounts?: ArrayLike<number>,
+): { d: number; location: number; sign: 1 | -1 } {
+  const n1 = xCounts ? total(xCounts) : x.length;
+  const n2 = yCounts ? total(yCounts) : y.length;
   let maxS = Number.NEGATIVE_INFINITY;
   let maxLoc = Number.NaN;
   let minS = Number.POSITIVE_INFINITY;
@@ -81,11 +88,13 @@ export function ksStatistic(x: Float64Array, y: Float64Array): { d: number; loca
   const scan = (vals: Float64Array) => {
     let i1 = 0;
     let i2 = 0;
+    let c1 = 0;
+    let c2 = 0;
     for (let k = 0; k < vals.length; k++) {
       const v = vals[k] as number;
-      while (i1 < n1 && (x[i1] as number) <= v) i1++;
-      while (i2 < n2 && (y[i2] as number) <= v) i2++;
-      const diff = i1 / n1 - i2 / n2;
+      for (; i1 < x.length && (x[i1] as number) <= v; i1++) c1 += xCounts ? (xCounts[i1] as number) : 1;
+      for (; i2 < y.length && (y[i2] as number) <= v; i2++) c2 += yCounts ? (yCounts[i2] as number) : 1;
+      const diff = c1 / n1 - c2 / n2;
       if (diff > maxS) {
         maxS = diff;
         maxLoc = v;
@@ -100,6 +109,12 @@ export function ksStatistic(x: Float64Array, y: Float64Array): { d: number; loca
   scan(y);
   const negMin = Math.min(Math.max(-minS, 0), 1);
   return negMin > maxS ? { d: negMin, location: minLoc, sign: -1 } : { d: maxS, location: maxLoc, sign: 1 };
+}
+
+function total(counts: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < counts.length; i++) s += counts[i] as number;
+  return s;
 }
 
 /** Pr(D_{n,n} >= h/n) for equal sizes, Horner form of the alternating binomial series. */
@@ -159,6 +174,33 @@ function attemptExact(n1: number, n2: number, g: number, d: number): { ok: boole
   return { ok: true, d: dd, p };
 }
 
+/** round(n1·n2/(n1+n2)): the n of kstwo on the asymptotic path. */
+function effectiveN(n1: number, n2: number): number {
+  return roundHalfEven((Math.max(n1, n2) * Math.min(n1, n2)) / (n1 + n2));
+}
+
+/** The result for a statistic found on samples of sizes n1 and n2. */
+function ksResult(
+  stat: { d: number; location: number; sign: 1 | -1 },
+  n1: number,
+  n2: number,
+  method: KsMethod,
+): KsResult {
+  const r = ksPValue(stat.d, n1, n2, method);
+  const parameters: KsParameters = {
+    alternative: 'two-sided',
+    method,
+    n1,
+    n2,
+    effective_n: effectiveN(n1, n2),
+    method_used: r.method_used,
+    statistic_location: stat.location,
+    statistic_sign: stat.sign,
+  };
+  if (r.fallback_reason) parameters.fallback_reason = r.fallback_reason;
+  return { method: 'ks_2samp', statistic: r.statistic, p_value: r.p_value, parameters };
+}
+
 /**
  * Two-sample two-sided KS test as scipy.stats.ks_2samp(x, y, method).
  * Throws on an empty sample (as scipy). With NaN and nanPolicy 'propagate' returns NaN statistic/p.
@@ -170,24 +212,42 @@ export function ks2samp(data1: Num, data2: Num, options: KsOptions = {}): KsResu
   const n1 = x ? x.length : data1.length;
   const n2 = y ? y.length : data2.length;
   if (Math.min(n1, n2) === 0) throw new Error('ks_2samp: data must not be empty');
-  const en = (Math.max(n1, n2) * Math.min(n1, n2)) / (n1 + n2);
-  const base = { alternative: 'two-sided' as const, method, n1, n2, effective_n: roundHalfEven(en) };
   if (!x || !y) {
     return {
       method: 'ks_2samp',
       statistic: Number.NaN,
       p_value: Number.NaN,
       parameters: {
-        ...base,
+        alternative: 'two-sided',
+        method,
+        n1,
+        n2,
+        effective_n: effectiveN(n1, n2),
         method_used: method === 'asymp' ? 'asymp' : 'exact',
         statistic_location: Number.NaN,
         statistic_sign: 1,
       },
     };
   }
-  const { d: d0, location, sign } = ksStatistic(x, y);
-  let d = d0;
+  return ksResult(ksStatistic(x, y), n1, n2, method);
+}
+
+export interface KsPValue {
+  /** D as ks_2samp reports it: on the exact path snapped to the lattice h/lcm(n1, n2). */
+  statistic: number;
+  p_value: number;
+  method_used: 'exact' | 'asymp';
+  fallback_reason?: string;
+}
+
+/**
+ * The two-sided p-value of a KS statistic `d` for sample sizes n1 and n2, as ks_2samp computes it:
+ * it depends on nothing else, so a D found another way (from counts, from sketches) gets scipy's
+ * p-value. 'auto' is exact when max(n1, n2) <= 10000, asymptotic (kstwo at the effective n) above.
+ */
+export function ksPValue(d: number, n1: number, n2: number, method: KsMethod = 'auto'): KsPValue {
   const g = gcd(n1, n2);
+  let statistic = d;
   let used: 'exact' | 'asymp' = method === 'auto' ? (Math.max(n1, n2) <= KS_MAX_AUTO_N ? 'exact' : 'asymp') : method;
   let fallback: string | undefined;
   if (method === 'exact' && n1 / g >= 2147483647 / (n2 / g)) {
@@ -197,16 +257,32 @@ export function ks2samp(data1: Num, data2: Num, options: KsOptions = {}): KsResu
   let p = Number.NaN;
   if (used === 'exact') {
     const r = attemptExact(n1, n2, g, d);
-    d = r.d;
+    statistic = r.d;
     if (r.ok) p = r.p;
     else {
       used = 'asymp';
       fallback = 'exact computation unsuccessful';
     }
   }
-  if (used === 'asymp') p = kstwoSf(d, roundHalfEven(en));
-  p = Math.min(Math.max(p, 0), 1);
-  const parameters: KsParameters = { ...base, method_used: used, statistic_location: location, statistic_sign: sign };
-  if (fallback) parameters.fallback_reason = fallback;
-  return { method: 'ks_2samp', statistic: d, p_value: p, parameters };
+  if (used === 'asymp') p = kstwoSf(statistic, effectiveN(n1, n2));
+  const out: KsPValue = { statistic, p_value: Math.min(Math.max(p, 0), 1), method_used: used };
+  if (fallback) out.fallback_reason = fallback;
+  return out;
+}
+
+/** A sample as ascending values with their counts (frequency weights, positive integers). */
+export interface CountedSample {
+  values: Float64Array;
+  counts: Float64Array;
+}
+
+/**
+ * ks_2samp on samples given as ascending values with counts: the statistic and p-value of ks2samp on
+ * the expanded samples, without expanding them (n = the sum of the counts).
+ */
+export function ks2sampCounts(x: CountedSample, y: CountedSample, options: { method?: KsMethod } = {}): KsResult {
+  const n1 = total(x.counts);
+  const n2 = total(y.counts);
+  if (Math.min(n1, n2) === 0) throw new Error('ks_2samp: data must not be empty');
+  return ksResult(ksStatistic(x.values, y.values, x.counts, y.counts), n1, n2, options.method ?? 'auto');
 }
