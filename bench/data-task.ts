@@ -1,9 +1,12 @@
 // One data benchmark task, run in a process of its own so that its peak memory is its own:
 //   node --import tsx bench/data-task.ts <task> <file> [runs | rows]
 // Prints {ms (median of the runs), runs, rows, peak_rss_mib} as JSON. Tasks: scan (DuckDB's bare
-// aggregate scan: count, min and max of every column), profile (profileData), generate (writes the
-// 10M-row CSV). DuckDB is loaded before timing starts, for both scan and profile.
+// aggregate scan: count, min and max of every column), profile (profileData), compare (`a,b`: both
+// files profiled with exact values and compared as `dovetail compare` does), generate (writes the
+// 10M-row CSV), months (`flights.parquet`: writes January and June as CSV beside the 10M CSV).
+// DuckDB is loaded before timing starts, for every task.
 import { DuckDBInstance } from '@duckdb/node-api';
+import { compareSides } from '../src/data/drift/compare.js';
 import { profileData } from '../src/data/profile/from-data.js';
 
 const [task, file, arg] = process.argv.slice(2);
@@ -47,14 +50,41 @@ async function generate(path: string, rows: number): Promise<number> {
   return rows;
 }
 
+async function compare(files: string): Promise<number> {
+  const [a, b] = files.split(',') as [string, string];
+  const reference = await profileData(a, { exact: true });
+  const current = await profileData(b, { exact: true });
+  compareSides(reference, current);
+  return reference.profile.rows + current.profile.rows;
+}
+
+/** January and June 2001 from the flights file, as CSV files in `dir` (for the compare benchmarks). */
+async function months(flights: string, dir: string): Promise<number> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  for (const [name, month] of [
+    ['january', 1],
+    ['june', 6],
+  ] as const) {
+    await conn.run(
+      `COPY (SELECT * FROM read_parquet('${flights}') WHERE month(date) = ${month}) TO '${dir}/${name}.csv' (HEADER)`,
+    );
+  }
+  conn.closeSync();
+  db.closeSync();
+  return 0;
+}
+
 async function once(): Promise<number> {
   if (task === 'scan') return scan(file as string);
   if (task === 'profile') return (await profileData(file as string)).profile.rows;
+  if (task === 'compare') return compare(file as string);
+  if (task === 'months') return months(file as string, arg as string);
   if (task === 'generate') return generate(file as string, Number(arg ?? 10_000_000));
   throw new Error(`unknown task ${task}`);
 }
 
-const runs = task === 'generate' ? 1 : Number(arg ?? 3);
+const runs = task === 'generate' || task === 'months' ? 1 : Number(arg ?? 3);
 const times: number[] = [];
 let rows = 0;
 for (let i = 0; i < runs; i++) {

@@ -1,6 +1,7 @@
 // Data benchmarks: profiling flights-3m.parquet (3M rows) and a generated 10M-row × 10-column CSV,
 // each beside DuckDB's own bare aggregate scan of the same file in the same run (ratio = profile /
-// scan), with rows/s and peak memory; then the equivalent pandas computation where python3 has pandas.
+// scan), with rows/s and peak memory; January against June compared; and the equivalent pandas +
+// scipy computations where a python3 with pandas and scipy is found (otherwise they say skipped).
 // Each task runs in a process of its own (bench/data-task.ts), so its peak memory is its own.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -13,11 +14,15 @@ const FLIGHTS = join(ROOT, 'node_modules', 'vega-datasets', 'data', 'flights-3m.
 const WORK = join(tmpdir(), 'dovetail-bench');
 
 function task(name, file, arg) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'data-task.ts'), name, file, String(arg ?? '')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench', 'data-task.ts'), name, file, String(arg ?? '')],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   if (r.status !== 0) throw new Error(`data-task ${name} ${file} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
@@ -34,7 +39,13 @@ function pair(label, file, runs) {
   const scan = task('scan', file, runs);
   const profile = task('profile', file, runs);
   return [
-    { benchmark: `DuckDB bare aggregate scan: ${label}`, runs, median_ms: +scan.ms.toFixed(1), rows: scan.rows, peak_rss_mib: scan.peak_rss_mib },
+    {
+      benchmark: `DuckDB bare aggregate scan: ${label}`,
+      runs,
+      median_ms: +scan.ms.toFixed(1),
+      rows: scan.rows,
+      peak_rss_mib: scan.peak_rss_mib,
+    },
     {
       benchmark: `profile: ${label}`,
       runs,
@@ -47,9 +58,8 @@ function pair(label, file, runs) {
   ];
 }
 
-/** pandas' profile of the same CSV (describe, nunique, quantiles, value counts), if pandas is there. */
-function pandas(label, file, profileMs) {
-  const script = `
+// The equivalent pandas (+ scipy) computations, timed in Python itself.
+const PANDAS_PROFILE = `
 import sys, time, resource
 import pandas as pd
 t = time.perf_counter()
@@ -59,25 +69,78 @@ df.select_dtypes('number').quantile([0.01, 0.25, 0.5, 0.75, 0.99])
 for c in df.select_dtypes(exclude='number').columns: df[c].value_counts()
 print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 `;
-  const r = spawnSync('python3', ['-c', script, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (r.status !== 0) {
-    const why = /No module named/.test(r.stderr ?? '') ? 'python3 has no pandas' : (r.error?.message ?? r.stderr.trim().split('\n').at(-1));
-    return { benchmark: `pandas profile: ${label}`, skipped: why };
+const PANDAS_COMPARE = `
+import sys, time, resource
+import pandas as pd
+from scipy import stats
+t = time.perf_counter()
+a = pd.read_csv(sys.argv[1], parse_dates=['date']); b = pd.read_csv(sys.argv[2], parse_dates=['date'])
+for c in ['date', 'delay', 'distance']:
+    stats.ks_2samp(a[c].astype('int64') if c == 'date' else a[c], b[c].astype('int64') if c == 'date' else b[c])
+for c in ['origin', 'destination']:
+    table = pd.concat([a[c].value_counts(), b[c].value_counts()], axis=1).fillna(0)
+    stats.chi2_contingency(table.T.values)
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+`;
+
+/** The first python3 that has pandas and scipy, or why there is none. */
+function python() {
+  for (const exe of ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(exe, ['-c', 'import pandas, scipy'], { encoding: 'utf8' });
+    if (r.status === 0) return { exe };
   }
+  return { skipped: 'no python3 with pandas and scipy on this machine' };
+}
+
+function pandas(label, script, args, dovetailMs) {
+  const py = python();
+  if (!py.exe) return { benchmark: `pandas: ${label}`, skipped: py.skipped };
+  const r = spawnSync(py.exe, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) return { benchmark: `pandas: ${label}`, skipped: r.stderr.trim().split('\n').at(-1) };
   const [seconds, rssKib] = r.stdout.trim().split(/\s+/).map(Number);
   return {
-    benchmark: `pandas profile: ${label}`,
+    benchmark: `pandas: ${label}`,
     runs: 1,
     median_ms: +(seconds * 1000).toFixed(1),
-    ratio_to_dovetail: +((seconds * 1000) / profileMs).toFixed(2),
+    ratio_to_dovetail: +((seconds * 1000) / dovetailMs).toFixed(2),
     peak_rss_mib: Math.round(rssKib / 1024),
   };
 }
 
 export async function run() {
   const rows = [...pair('flights-3m.parquet', FLIGHTS, 5)];
+  // January against June 2001, as CSV for both tools (pandas here cannot read Parquet).
+  const january = join(WORK, 'january.csv');
+  const june = join(WORK, 'june.csv');
+  mkdirSync(WORK, { recursive: true });
+  if (!existsSync(january) || !existsSync(june)) task('months', FLIGHTS, WORK);
+  const compare = task('compare', `${january},${june}`, 3);
+  rows.push({
+    benchmark: 'compare January vs June (CSV, exact values)',
+    runs: 3,
+    median_ms: +compare.ms.toFixed(1),
+    rows: compare.rows,
+    rows_per_s: Math.round(compare.rows / (compare.ms / 1000)),
+    peak_rss_mib: compare.peak_rss_mib,
+  });
+  rows.push(
+    pandas(
+      'compare January vs June (read_csv, ks_2samp, chi2_contingency)',
+      PANDAS_COMPARE,
+      [january, june],
+      compare.ms,
+    ),
+  );
   const csv = bigCsv();
   const big = pair('generated 10M × 10 CSV', csv, 1);
-  rows.push(...big, pandas('generated 10M × 10 CSV', csv, big[1].median_ms));
+  rows.push(
+    ...big,
+    pandas(
+      'profile generated 10M × 10 CSV (read_csv, describe, nunique, quantiles, value_counts)',
+      PANDAS_PROFILE,
+      [csv],
+      big[1].median_ms,
+    ),
+  );
   return rows;
 }

@@ -207,30 +207,45 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
     );
     const limit = options.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
     // Parquet is columnar: each column's query reads that column only. Row formats are parsed once
-    // into a temp table (columnar too, spilled past the memory limit) instead of once per column.
+    // into a table (columnar too, spilled past the memory limit) instead of once per column.
     let table = `(SELECT * FROM ${source.sql}${limit})`;
     const steps = plans.length + (source.format === 'parquet' ? 0 : 1);
     if (source.format !== 'parquet') {
-      await run(source, `CREATE TEMP TABLE rows AS ${table.slice(1, -1)}`);
+      await run(source, `CREATE TABLE rows AS ${table.slice(1, -1)}`);
       table = 'rows';
       progress?.(1 / steps);
     }
     // Every column exists in the profile even when no row reaches it (empty file, LIMIT 0).
     for (const p of plans) builder.addCountedColumn(p.name, [], []);
-    for (const p of plans) {
+    // Group on the stored values and convert only the distinct ones (a conversion may fold several
+    // stored values into one; the sketches add their counts), in ascending order for the quantile
+    // sketch. Opaque columns (tensors, structs…) are only counted: grouped on whether a value is there.
+    const queryOf = (p: (typeof plans)[number]): string => {
       const opaque = familyOf(p.type) === 'opaque';
-      // Group on the stored values and convert only the distinct ones (a conversion may fold several
-      // stored values into one; the sketches add their counts), in ascending order for the quantile
-      // sketch. Opaque columns (tensors, structs…) are only counted: grouped on whether a value is there.
       const key = opaque ? `(${quoteIdent(p.name)} IS NULL)` : quoteIdent(p.name);
       const value = opaque ? 'CASE WHEN k THEN NULL ELSE true END' : p.convert('k');
-      const sql = `SELECT ${value} AS v, n FROM (SELECT ${key} AS k, CAST(count(*) AS DOUBLE) AS n FROM ${table} GROUP BY k) ORDER BY v`;
-      const result = await stream(source, sql);
+      return `SELECT ${value} AS v, n FROM (SELECT ${key} AS k, CAST(count(*) AS DOUBLE) AS n FROM ${table} GROUP BY k) ORDER BY v`;
+    };
+    // DuckDB aggregates the next column on a second connection while JS feeds the sketches this one.
+    const connections = [conn, await source.connect()];
+    const start = (i: number) => {
+      const c = connections[i % 2] as typeof conn;
+      const on = { ...source, conn: c };
+      const started = stream(on, queryOf(plans[i] as (typeof plans)[number])).then(async (result) => ({
+        result,
+        first: await fetch(on, result),
+        on,
+      }));
+      started.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+      return started;
+    };
+    let next = plans.length ? start(0) : undefined;
+    for (const [i, p] of plans.entries()) {
+      const { result, first, on } = await (next as NonNullable<typeof next>);
+      next = i + 1 < plans.length ? start(i + 1) : undefined;
       const distinct = collectors.get(p.name);
       const numeric = distinct instanceof AscendingCounts;
-      for (;;) {
-        const chunk = await fetch(source, result);
-        if (!chunk) break;
+      for (let chunk = first; chunk; chunk = await fetch(on, result)) {
         const values = chunk.getColumnValues(0) as unknown[];
         const counts = chunk.getColumnValues(1) as number[];
         // Feed the sketches chunk by chunk, so memory holds one chunk of distinct values at a time.
@@ -243,7 +258,7 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
           });
         }
       }
-      progress?.((steps - plans.length + plans.indexOf(p) + 1) / steps);
+      progress?.((steps - plans.length + i + 1) / steps);
     }
     const exact = new Map<string, ExactColumn>();
     for (const [name, distinct] of collectors) {
