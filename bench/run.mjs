@@ -1,5 +1,5 @@
 // `npm run bench`: runs every benchmark, prints a table, and writes bench/results/<date>.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import * as check from './check.mjs';
 import * as cli from './cli.mjs';
@@ -22,5 +22,8 @@ const machine = {
 };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/${new Date().toISOString().slice(0, 10)}.json`, import.meta.url);
-writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
+// Running some suites keeps the day's results of the others.
+const ran = new Set(results.map((r) => r.suite));
+const earlier = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).results.filter((r) => !ran.has(r.suite)) : [];
+writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results: [...earlier, ...results] }, null, 2)}\n`);
 process.stderr.write(`wrote ${file.pathname}\n`);

@@ -107,7 +107,7 @@ export function program(): Command {
         'jensen-shannon',
       ]),
     )
-    .option('--alpha <alpha>', 'significance level before the Bonferroni correction (default 0.05)')
+    .option('--alpha <alpha>', 'significance level before the Bonferroni correction (default 0.01)')
     .option('--threshold <threshold>', 'threshold of the effect size (tests) or the distance, instead of the default')
     .option('--dataset-threshold <share>', 'share of drifted columns that makes the dataset drift (default 0.5)')
     .option('--type <column=type...>', 'override a column type of the data files, e.g. origin=category')

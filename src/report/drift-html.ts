@@ -2,7 +2,7 @@
 // the policy, the statistics table, and per compared column the two sides drawn on common bins.
 import type { ColumnChart } from '../data/drift/charts.js';
 import type { ColumnDrift } from '../data/drift/columns.js';
-import { type DriftDocument, effectText, formatNumber, outcome, policyText } from './drift-model.js';
+import { type DriftDocument, effectText, formatNumber, lowerBoundText, outcome, policyText } from './drift-model.js';
 import { html } from './html.js';
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1f24}
@@ -101,6 +101,8 @@ function parameterText(c: ColumnDrift): string {
   const parts = [`${c.method}`, `n ${p.n_reference} → ${p.n_current}`, `values ${p.values}`];
   if (p.statistic_error_bound !== undefined)
     parts.push(`statistic within ±${formatNumber(p.statistic_error_bound as number)}`);
+  const lower = lowerBoundText(c);
+  if (lower) parts.push(lower);
   if (p.rank_error_bound !== undefined) parts.push(`rank error ${formatNumber(p.rank_error_bound as number)}`);
   if (p.dof !== undefined) parts.push(`dof ${p.dof}${p.yates_correction ? ', Yates' : ''}`);
   if (p.bins !== undefined) parts.push(`${p.bins} bins, epsilon ${p.epsilon}`);

@@ -3,6 +3,7 @@
 import type { ColumnDrift } from '../data/drift/columns.js';
 import type { DriftReport } from '../data/drift/compare.js';
 import type { MethodDescription } from '../data/drift/policy.js';
+import { ksPValue } from '../data/stats/index.js';
 
 export interface DriftSideInfo {
   /** The file as given. */
@@ -46,7 +47,7 @@ export function outcome(d: DriftReport): string {
 
 const EFFECT_LABEL = { ks_statistic: 'KS D', jensen_shannon: 'JS distance' } as const;
 
-/** How one method decides, e.g. "ks (drift when KS D > 0.1 and p < 0.01)". */
+/** How one method decides, e.g. "ks (drift when KS D > 0.02 and p < 0.002)". */
 function rule(m: MethodDescription, pThreshold: number): string {
   if ('effect_size' in m)
     return `${m.method} (drift when ${EFFECT_LABEL[m.effect_size]} > ${m.effect_threshold} and p < ${formatNumber(pThreshold)})`;
@@ -55,20 +56,50 @@ function rule(m: MethodDescription, pThreshold: number): string {
   return `${m.method} (drift when the ${m.method === 'psi' ? 'PSI' : 'distance'} >= ${m.threshold})`;
 }
 
+/** What a KS test from sketches decided on: D minus its error bound, and the p-value of that D. */
+export interface LowerBoundDecision {
+  bound: number;
+  effect: number;
+  p_value: number;
+}
+
+/** The lower bound a column's drift was decided on (KS from KLL sketches), as the comparison computed it. */
+export function lowerBoundDecision(c: ColumnDrift): LowerBoundDecision | undefined {
+  const p = c.parameters ?? {};
+  if (c.method !== 'ks' || p.decided_on === undefined || typeof p.statistic_error_bound !== 'number') return undefined;
+  const bound = p.statistic_error_bound;
+  const effect = Math.max(0, (c.statistic as number) - bound);
+  return { bound, effect, p_value: ksPValue(effect, p.n_reference as number, p.n_current as number).p_value };
+}
+
 /** The policy in one sentence. */
 export function policyText(d: DriftReport): string {
   const p = d.policy;
   const tests = 'effect_size' in p.numbers || 'effect_size' in p.categories;
+  const lower = d.columns.some((c) => lowerBoundDecision(c) !== undefined);
   return (
     `${p.name === 'default' ? 'Default policy' : `Policy ${p.name}`}: numbers by ${rule(p.numbers, p.p_value_threshold)}, ` +
     `categories by ${rule(p.categories, p.p_value_threshold)}` +
-    (tests ? `; p-value threshold = alpha ${p.alpha} / ${p.m} columns compared (Bonferroni).` : '.')
+    (tests ? `; p-value threshold = alpha ${p.alpha} / ${p.m} columns compared (Bonferroni).` : '.') +
+    (lower ? ' From KLL sketches, KS decides on D minus its error bound and on the p-value of that D.' : '')
   );
 }
 
-/** The effect a test is gated by, e.g. "KS D 0.025 ≤ 0.1". */
+/**
+ * The effect a test is gated by, e.g. "KS D 0.025 > 0.02"; from sketches, D minus its error bound
+ * against the threshold, e.g. "KS D 0.03 − 0.033 ≤ 0.02".
+ */
 export function effectText(c: ColumnDrift): string {
   if (!c.effect_size) return '';
   const e = c.effect_size;
-  return `${EFFECT_LABEL[e.name]} ${formatNumber(e.value)} ${e.value > e.threshold ? '>' : '≤'} ${e.threshold}`;
+  const lower = lowerBoundDecision(c);
+  const value = lower ? `${formatNumber(e.value)} − ${formatNumber(lower.bound)}` : formatNumber(e.value);
+  return `${EFFECT_LABEL[e.name]} ${value} ${(lower?.effect ?? e.value) > e.threshold ? '>' : '≤'} ${e.threshold}`;
+}
+
+/** "drift decided on D − 0.033 = 0 (p-value 1)", for a column decided on the lower bound of D. */
+export function lowerBoundText(c: ColumnDrift): string | undefined {
+  const lower = lowerBoundDecision(c);
+  if (!lower) return undefined;
+  return `drift decided on D − ${formatNumber(lower.bound)} = ${formatNumber(lower.effect)} (p-value ${formatNumber(lower.p_value)})`;
 }

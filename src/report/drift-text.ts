@@ -1,7 +1,7 @@
 // The terminal form of a drift comparison: one row per column, then the outcome and the policy.
 import pc from 'picocolors';
 import type { ColumnDrift } from '../data/drift/columns.js';
-import { type DriftDocument, effectText, formatNumber, outcome, policyText } from './drift-model.js';
+import { type DriftDocument, effectText, formatNumber, lowerBoundText, outcome, policyText } from './drift-model.js';
 
 const HEADER = ['column', 'type', 'method', 'statistic', 'p-value', 'threshold', 'effect', ''];
 
@@ -31,6 +31,8 @@ function caveat(c: ColumnDrift): string | undefined {
         ? `from KLL sketches, CDFs within ±${formatNumber(p.rank_error_bound as number)}`
         : `from KLL sketches, statistic within ±${formatNumber(bound)}`,
     );
+    const lower = lowerBoundText(c);
+    if (lower) parts.push(lower);
   }
   if (p.values === 'approximate') parts.push('from approximate frequent-value counts, the rest pooled');
   return parts.length ? `${c.name}: ${parts.join('; ')}` : undefined;

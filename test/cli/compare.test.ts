@@ -45,9 +45,9 @@ describe('dovetail compare', () => {
       for (const key of CONTRACT) assert.ok(key in c, `${c.name}: ${key}`);
       assert.equal(typeof c.statistic, 'number');
       assert.equal(typeof c.p_value, 'number');
-      assert.equal(c.threshold, 0.05 / 4);
+      assert.equal(c.threshold, 0.01 / 4);
       assert.equal(c.drifted, false);
-      assert.equal(c.effect_size.threshold, 0.1);
+      assert.equal(c.effect_size.threshold, c.method === 'ks' ? 0.02 : 0.1);
       assert.equal(c.parameters.values, 'exact');
     }
     assert.deepEqual(
@@ -86,10 +86,10 @@ describe('dovetail compare', () => {
     const r = dovetail(['compare', f('ref.csv'), f('shifted.csv')]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^column +type +method +statistic +p-value +threshold +effect/m);
-    assert.match(r.stdout, /^amount +float +ks .*KS D .* > 0\.1 +DRIFT$/m);
+    assert.match(r.stdout, /^amount +float +ks .*KS D .* > 0\.02 +DRIFT$/m);
     assert.match(r.stdout, /^city +string +chi-square .*JS distance/m);
     assert.match(r.stdout, /4 of 4 compared columns drifted \(100%\): dataset drift \(threshold 50%\)/);
-    assert.match(r.stdout, /Default policy: .*alpha 0\.05 \/ 4 columns compared \(Bonferroni\)/);
+    assert.match(r.stdout, /Default policy: .*alpha 0\.01 \/ 4 columns compared \(Bonferroni\)/);
     assert.equal(r.stderr, '');
   });
 
@@ -140,6 +140,34 @@ describe('dovetail compare', () => {
         assert.equal(c.p_value, data.columns[i].p_value);
       });
     }
+  });
+
+  test('from compacted sketches KS decides on D minus its error bound, and the reports say so', () => {
+    const f = files(3000);
+    for (const name of ['ref', 'shifted']) {
+      const r = dovetail(['profile', f(`${name}.csv`), '-o', f(`${name}.json`)]);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    const doc = JSON.parse(dovetail(['compare', f('ref.json'), f('shifted.json'), '--format', 'json']).stdout);
+    const amount = doc.columns[0];
+    assert.equal(amount.parameters.values, 'sketch');
+    assert.equal(amount.parameters.decided_on, 'D minus its error bound');
+    const bound = amount.parameters.statistic_error_bound;
+    assert.ok(bound > 0.02 && amount.statistic - bound > 0.02, `D ${amount.statistic} ± ${bound}`);
+    assert.equal(amount.drifted, true);
+    const text = dovetail(['compare', f('ref.json'), f('shifted.json')]).stdout;
+    assert.match(text, /^amount +float +ks .*KS D [\d.]+ − [\d.]+ > 0\.02 +DRIFT$/m);
+    assert.match(
+      text,
+      /^amount: from KLL sketches, statistic within ±[\d.]+; drift decided on D − [\d.]+ = [\d.]+ \(p-value /m,
+    );
+    assert.match(text, /From KLL sketches, KS decides on D minus its error bound/);
+    // Against itself the sketches' D is within their bound of 0: decided on 0, p-value 1, no drift.
+    const same = JSON.parse(dovetail(['compare', f('ref.json'), f('ref.json'), '--format', 'json']).stdout);
+    assert.ok(same.columns.every((c: { drifted: boolean }) => !c.drifted));
+    const self = dovetail(['compare', f('ref.json'), f('ref.json')]).stdout;
+    assert.match(self, /^amount +float +ks .*KS D 0 − [\d.]+ ≤ 0\.02$/m);
+    assert.match(self, /^amount: .*drift decided on D − [\d.]+ = 0 \(p-value 1\)/m);
   });
 
   test('--type overrides a column type of the data files', () => {

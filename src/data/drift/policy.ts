@@ -123,7 +123,8 @@ export function pValueThreshold(policy: DriftPolicy, m: number): number {
 export const POLICY_RULE =
   'a column drifts when its effect size exceeds the threshold and its p-value is below alpha / m ' +
   '(Bonferroni over the m columns compared); for a distance method, when the distance is at or above ' +
-  'the threshold. The dataset drifts when the share of drifted columns is at or above the dataset threshold.';
+  'the threshold. From KLL sketches, KS decides on D minus its error bound and on the p-value of that D. ' +
+  'The dataset drifts when the share of drifted columns is at or above the dataset threshold.';
 
 /** A method with its threshold, as the report states it. */
 export type MethodDescription =
