@@ -25,5 +25,8 @@ const file = new URL(`./results/${new Date().toISOString().slice(0, 10)}.json`, 
 // Running some suites keeps the day's results of the others.
 const ran = new Set(results.map((r) => r.suite));
 const earlier = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).results.filter((r) => !ran.has(r.suite)) : [];
-writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results: [...earlier, ...results] }, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, results: [...earlier, ...results] }, null, 2)}\n`,
+);
 process.stderr.write(`wrote ${file.pathname}\n`);

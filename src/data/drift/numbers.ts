@@ -5,7 +5,14 @@
 // ±Infinity are left out, as the profile's sketches leave them out.
 import type { ColumnProfile } from '../profile/profile.js';
 import { KllSketch } from '../sketch/kll.js';
-import { type CountedSample, ks2sampCounts, ksPValue, psiFromCounts, quantileEdgesAt, wasserstein } from '../stats/index.js';
+import {
+  type CountedSample,
+  ks2sampCounts,
+  ksPValue,
+  psiFromCounts,
+  quantileEdgesAt,
+  wasserstein,
+} from '../stats/index.js';
 import type { ExactColumn } from './side.js';
 
 export interface NumberSample extends CountedSample {
