@@ -3,13 +3,15 @@
 // becomes a diagnostic with file, line and column; nothing here throws on bad input.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import type { Profile } from '../data/profile/profile.js';
 import type { Diagnostic, Problem } from './diagnostics.js';
 import { isObject } from './json.js';
 import { type KindId, kinds } from './kinds/index.js';
+import { readProfiles } from './profiles.js';
 import type { ProjectFile } from './project.js';
 import { checkReferences } from './references.js';
 import { MAX_SOURCE_BYTES, type Path, parseSource, pointer, type SourceDocument } from './source.js';
-import type { Descriptor, Location, System } from './system.js';
+import type { Descriptor, Location, Profiles, System } from './system.js';
 import { detectTec } from './tec/detect.js';
 import { kindOf, validateDescriptor, validateProject } from './validate.js';
 
@@ -359,7 +361,8 @@ export async function loadSystem(inputs: readonly string[], options: LoadOptions
       expected: `${PROJECT_FILE} and descriptor files (run \`dovetail init\` to create them)`,
     });
   }
-  return assemble({ name: name ?? basename(root), root, project, projectFile, descriptors, diagnostics });
+  const profiles = await readProfiles(root, descriptors, (path) => display(root, path), diagnostics);
+  return assemble({ name: name ?? basename(root), root, project, projectFile, descriptors, diagnostics, profiles });
 }
 
 async function descriptorsFrom(sources: readonly SourceText[], diagnostics: Diagnostic[]): Promise<Descriptor[]> {
@@ -384,18 +387,31 @@ function assemble(system: System): System {
 
 /**
  * A system from texts in memory, as if each were a file named `file`: for tests, and for tools that
- * hold descriptors elsewhere than on disk.
+ * hold descriptors elsewhere than on disk. Nothing is read from disk: the profiles of data
+ * descriptors are given in `profiles`, by `kind/name`, as if read from the files they name.
  */
 export async function systemFromTexts(
   texts: readonly { file: string; text: string }[],
-  options: { name?: string; project?: ProjectFile } = {},
+  options: { name?: string; project?: ProjectFile; profiles?: Readonly<Record<string, Profile>> } = {},
 ): Promise<System> {
   const diagnostics: Diagnostic[] = [];
   const descriptors = await descriptorsFrom(
     texts.map((t) => ({ ...t, explicit: true })),
     diagnostics,
   );
-  return assemble({ name: options.name ?? 'system', root: '.', project: options.project, descriptors, diagnostics });
+  const profiles: Profiles = new Map();
+  for (const d of descriptors) {
+    const profile = options.profiles?.[`${d.kind}/${d.name}`];
+    if (profile) profiles.set(d, profile);
+  }
+  return assemble({
+    name: options.name ?? 'system',
+    root: '.',
+    project: options.project,
+    descriptors,
+    diagnostics,
+    profiles,
+  });
 }
 
 export type { KindId };

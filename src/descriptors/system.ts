@@ -1,4 +1,5 @@
 // A loaded system: its descriptors, validated, each able to say where any of its values came from.
+import type { Profile } from '../data/profile/profile.js';
 import type { Diagnostic } from './diagnostics.js';
 import { parseReference } from './fields.js';
 import type { DescriptorOf, KindId } from './kinds/index.js';
@@ -40,7 +41,12 @@ export interface System {
   projectFile?: string;
   descriptors: Descriptor[];
   diagnostics: Diagnostic[];
+  /** The profile of each data descriptor that names one in `profile` and whose profile could be read. */
+  profiles: Profiles;
 }
+
+/** Profiles by the descriptor that names them. */
+export type Profiles = Map<Descriptor, Profile>;
 
 export function descriptorsOf<K extends KindId>(system: System, kind: K): Descriptor<K>[] {
   return system.descriptors.filter((d): d is Descriptor<K> => d.kind === kind);

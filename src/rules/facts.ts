@@ -2,6 +2,7 @@
 // observed. Lookups that several rules need live here so each rule stays a few lines of logic:
 // references between descriptors (the methods of Facts), and the views of the system that rules of
 // more than one category derive from them (the functions below).
+import type { Profile } from '../data/profile/profile.js';
 import { parseReference } from '../descriptors/fields.js';
 import type { KindId } from '../descriptors/kinds/index.js';
 import { type Descriptor, descriptorsOf, linked, pipelineEnvironments, type System } from '../descriptors/system.js';
@@ -30,6 +31,8 @@ export interface Facts {
   developmentEnvironmentsOf(model: Descriptor<'trained-model'>): Descriptor<'development-environment'>[];
   /** The development environments a pipeline runs in: those of the models that use it, or every one. */
   pipelineEnvironmentsOf(pipeline: Descriptor<'data-pipeline'>): Descriptor<'development-environment'>[];
+  /** The profile of the data a data descriptor describes: the one its `profile` names, as loaded. */
+  profileOf(d: Descriptor): Profile | undefined;
 }
 
 export function factsOf(system: System): Facts {
@@ -70,6 +73,7 @@ export function factsOf(system: System): Facts {
     },
     developmentEnvironmentsOf,
     pipelineEnvironmentsOf: (pipeline) => pipelineEnvironments(system, pipeline),
+    profileOf: (d) => system.profiles.get(d),
   };
 }
 

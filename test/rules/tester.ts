@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { stringify } from 'yaml';
+import type { Profile } from '../../src/data/profile/profile.js';
 import { systemFromTexts } from '../../src/descriptors/load.js';
 import type { ProjectFile } from '../../src/descriptors/project.js';
 import { runRules } from '../../src/rules/engine.js';
@@ -24,6 +25,8 @@ export interface Case {
   docs: Doc[];
   project?: ProjectFile;
   phase?: Phase;
+  /** The profiles of data descriptors, by `kind/name`, as if read from the files they name. */
+  profiles?: Record<string, Profile>;
 }
 
 export interface InvalidCase extends Case {
@@ -33,7 +36,7 @@ export interface InvalidCase extends Case {
 export async function findingsOf(rule: Rule, c: Case): Promise<Finding[]> {
   const system = await systemFromTexts(
     c.docs.map((d) => ({ file: `${d.kind}-${d.name}.yaml`, text: stringify(d) })),
-    { project: c.project },
+    { project: c.project, profiles: c.profiles },
   );
   const errors = system.diagnostics.filter((d) => d.severity === 'error');
   assert.deepEqual(errors, [], `the test system of "${c.name}" is not valid`);

@@ -11,10 +11,10 @@ import { fieldsAt, kindOf, validateDescriptor } from '../../descriptors/validate
 import type { ItemType } from '../../descriptors/vocabulary.js';
 import { LABEL_TOLERANCES } from '../../rules/data-distribution/label-shares.js';
 import { compareSummaries, type FieldSummary } from '../../rules/data-distribution/summaries.js';
-import { labelKey, typesCompatible } from '../../rules/match.js';
+import { labelKey } from '../../rules/match.js';
 import { listSome } from '../../rules/wording.js';
-import { familyOf } from './column.js';
 import { type ColumnProfile, type Profile, quantileSketch } from './profile.js';
+import { contradictsType, matchFields, observedRange, TEXT_TYPES, typeOf, unlistedValues } from './schema-columns.js';
 
 type FillableKind = 'training-data' | 'production-data';
 type FillableDescriptor = DescriptorOf<FillableKind>;
@@ -58,46 +58,7 @@ function fillableKind(file: string, document: unknown): FillableKind {
   return k.kind;
 }
 
-/**
- * The schema field of each column: the same name, else the same name but for case (a field goes to
- * one column only).
- */
-function matchFields(fields: readonly SchemaField[], columns: readonly string[]): Map<string, number> {
-  const matched = new Map<string, number>();
-  const taken = new Set<number>();
-  const match = (same: (field: string, column: string) => boolean) => {
-    for (const column of columns) {
-      if (matched.has(column)) continue;
-      const i = fields.findIndex((f, j) => !taken.has(j) && same(f.field_name, column));
-      if (i < 0) continue;
-      matched.set(column, i);
-      taken.add(i);
-    }
-  };
-  match((field, column) => field === column);
-  match((field, column) => field.toLowerCase() === column.toLowerCase());
-  return matched;
-}
-
 const isNumeric = (type: ItemType | undefined) => type === 'integer' || type === 'float';
-
-/** A column's type: the profile schema admits only the canonical item types. */
-const typeOf = (column: ColumnProfile) => column.type as ItemType;
-
-/** Types any value can be written as: text, or a category coded by it. */
-const TEXT_TYPES: ReadonlySet<ItemType> = new Set(['string', 'category']);
-
-/** Whether a written type contradicts the type of the data. */
-function contradictsType(declared: ItemType, data: ItemType): boolean {
-  return !typesCompatible(data, declared) && !TEXT_TYPES.has(declared);
-}
-
-/** Observed smallest and largest values of a numeric column. */
-function observedRange(column: ColumnProfile): { min: number; max: number } | undefined {
-  if (familyOf(typeOf(column)) !== 'number' || typeof column.min !== 'number' || typeof column.max !== 'number')
-    return undefined;
-  return { min: column.min, max: column.max };
-}
 
 /**
  * The statistics a profile gives of a column: for numbers mean, std (of the values, dividing by n),
@@ -235,8 +196,7 @@ function fillField(fill: Fill, index: number, field: SchemaField, column: Column
     }
   }
 
-  const allowed = spec?.allowed_values?.map(String);
-  const unlisted = allowed && (column.frequent?.items ?? []).map(([v]) => v).filter((v) => !allowed.includes(v));
+  const unlisted = spec?.allowed_values && unlistedValues(spec.allowed_values, column);
   if (unlisted?.length)
     fill.warnings.push(`schema ${name}: allowed_values lack values the data holds: ${listSome(unlisted)}`);
 }

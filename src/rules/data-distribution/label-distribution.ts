@@ -2,6 +2,7 @@ import type { Descriptor } from '../../descriptors/system.js';
 import { labelKey } from '../match.js';
 import { rule } from '../types.js';
 import { compareShares, labelPairs, type SharePair } from './label-shares.js';
+import { labelsComparedByProfiles } from './profile-comparison.js';
 
 /** The production label a training label stands for: its mapping, or the same label. */
 export function productionLabelOf(entry: { label: string; mapping_production_data?: string }): string {
@@ -24,7 +25,7 @@ export const labelDistribution = rule(
     phases: ['design'],
     roles: ['data-scientist', 'operations'],
     description:
-      'The share of each label in production data is close to its share in the training data, within stated tolerances.',
+      'The share of each label declared for production data is close to its share declared for the training data, within stated tolerances; where both profiles count the label column, data-distribution/profile-labels compares the data instead.',
     rationale:
       'A model learns the class balance of its training data: when production has another balance, its scores are miscalibrated, thresholds chosen on training data give other precision and recall, and the goals measured in operation are missed.',
     remedy:
@@ -36,6 +37,8 @@ export const labelDistribution = rule(
   ({ facts, report }) => {
     for (const training of facts.all('training-data')) {
       for (const production of facts.productionDataOf(training)) {
+        // Counted beats typed: profile-labels compares the data, and each declared share with its data.
+        if (labelsComparedByProfiles(facts, training, production)) continue;
         const pairs = trainingProductionPairs(training, production);
         if (pairs.length === 0) continue;
         const result = compareShares(pairs);

@@ -2,6 +2,7 @@ import type { Descriptor } from '../../descriptors/system.js';
 import { fieldPairs, pairName } from '../facts.js';
 import { unitNote } from '../measure-units.js';
 import { rule, worst } from '../types.js';
+import { comparedByProfiles } from './profile-comparison.js';
 import { compareSummaries, type FieldSummary, type StatisticProperty } from './summaries.js';
 
 type WithStatistics = Descriptor<'training-data'> | Descriptor<'production-data'>;
@@ -31,7 +32,7 @@ export const statistics = rule(
     phases: ['design'],
     roles: ['data-scientist', 'operations'],
     description:
-      'The statistics of each production-data field are close to those of the training-data field it maps to, within stated tolerances.',
+      'The statistics written for each production-data field are close to those of the training-data field it maps to, within stated tolerances; a field whose columns both profiles hold is compared by data-distribution/profile-drift instead.',
     rationale:
       'A model is only as good as the resemblance between the data it learned from and the data it sees: a shifted mean, a wider spread or another shape means predictions outside what was evaluated, with no error to show for it.',
     remedy:
@@ -43,6 +44,8 @@ export const statistics = rule(
   ({ facts, report }) => {
     for (const pair of fieldPairs(facts)) {
       const { training, trainingField, production, productionField } = pair;
+      // Measured beats typed: where both profiles compare the field, profile-drift reports it.
+      if (comparedByProfiles(facts, pair)) continue;
       const own = summaryOf(training, trainingField.field_name);
       if (own.index.size === 0) continue;
       // Statistics are matched by field and property together (TEC R15 takes the first production

@@ -3,6 +3,7 @@ import { fieldType } from './field-type.js';
 import { labelSet } from './label-set.js';
 import { pipelineProductionFields } from './pipeline-production-fields.js';
 import { productionFieldUnmapped } from './production-field-unmapped.js';
+import { profileSchema } from './profile-schema.js';
 import { rangeMismatch } from './range-mismatch.js';
 import { rawTrainingType } from './raw-training-type.js';
 import { trainingFieldUnmapped } from './training-field-unmapped.js';
@@ -17,4 +18,5 @@ export const rules: Rule[] = [
   rawTrainingType,
   labelSet,
   pipelineProductionFields,
+  profileSchema,
 ];

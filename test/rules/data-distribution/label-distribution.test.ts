@@ -1,5 +1,6 @@
+import { profileColumns } from '../../../src/data/profile/profile.js';
 import { labelDistribution } from '../../../src/rules/data-distribution/label-distribution.js';
-import { pd, productionShares as production, trainingShares as training } from '../data-schema/helpers.js';
+import { pd, productionShares as production, td, trainingShares as training } from '../data-schema/helpers.js';
 import { ruleTester } from '../tester.js';
 
 ruleTester(labelDistribution, {
@@ -42,6 +43,27 @@ ruleTester(labelDistribution, {
           ['stay', 72],
         ]),
       ],
+    },
+    {
+      name: 'both profiles count the label column: data-distribution/profile-labels compares the data instead',
+      docs: [
+        td([{ field_name: 'late', label_field: true }], {
+          distribution: [
+            { label: 'true', percentage: 20 },
+            { label: 'false', percentage: 80 },
+          ],
+        }),
+        pd([{ field_name: 'late' }], {
+          distribution: [
+            { label: 'true', percentage: 60 },
+            { label: 'false', percentage: 40 },
+          ],
+        }),
+      ],
+      profiles: {
+        'training-data/t': profileColumns({ late: [true, false, false] }),
+        'production-data/p': profileColumns({ late: [true, true, false] }),
+      },
     },
     {
       name: 'no production distribution: nothing to compare',

@@ -1,3 +1,4 @@
+import { profileColumns } from '../../../src/data/profile/profile.js';
 import { statistics } from '../../../src/rules/data-distribution/statistics.js';
 import { pd, td } from '../data-schema/helpers.js';
 import { ruleTester } from '../tester.js';
@@ -75,6 +76,14 @@ ruleTester(statistics, {
       ],
     },
     {
+      name: 'a field both profiles compare is data-distribution/profile-drift’s, whatever was typed',
+      docs: [training([['distance', 'mean', 10]]), production([['distance', 'mean', 99]])],
+      profiles: {
+        'training-data/t': profileColumns({ distance: [1, 2, 3] }),
+        'production-data/p': profileColumns({ distance: [1, 2, 3] }),
+      },
+    },
+    {
       name: 'statistics of an unmapped field are not compared',
       docs: [
         td([{ field_name: 'distance' }], { statistics: stats([['distance', 'mean', 10]]) }),
@@ -112,6 +121,12 @@ ruleTester(statistics, {
           roles: ['data-scientist', 'operations'],
         },
       ],
+    },
+    {
+      name: 'typed statistics are compared where only one side has a profile',
+      docs: [training([['distance', 'mean', 10]]), production([['distance', 'mean', 99]])],
+      profiles: { 'training-data/t': profileColumns({ distance: [1, 2, 3] }) },
+      findings: [{ message: /^`distance` differs .*: mean 10 → 99/ }],
     },
     {
       name: 'drift on the second field (TEC misses this: R15 takes the first production mean, which is another field’s)',
