@@ -1,22 +1,29 @@
 // Profiling a data file. For CSV, TSV, Parquet and JSON Lines the heavy lifting happens inside
-// DuckDB: per column, a GROUP BY returns the distinct values with their counts, in ascending order,
-// and each distinct value then updates the sketches once, weighted by its count
-// (ColumnSummary.addCounted). Real columns repeat values (codes, categories, integers, timestamps at
-// a resolution), so this hands JS a small fraction of the rows. DuckDB's memory is capped; past the
-// cap its aggregation and sorting spill to a temp folder, so files larger than memory profile.
-// Arrow IPC files stream batch by batch into the same ProfileBuilder.
+// DuckDB: per column, a GROUP BY makes a table of the distinct values with their counts. A number or
+// datetime column is then summarized there too (numbersInDuckDB: moments, histogram bins, the
+// quantile sketch's items, HyperLogLog registers of whole numbers); text and boolean columns hand
+// their distinct values to ColumnSummary.addCounted, which updates each sketch once per value,
+// weighted by its count. Real columns repeat values (codes, categories, timestamps at a resolution),
+// so JS sees a small fraction of the rows. DuckDB's memory is capped; past the cap its aggregation
+// and sorting spill to a temp folder, so files larger than memory profile. Arrow IPC files stream
+// batch by batch into the same ProfileBuilder.
 //
-// The profile is the same whichever path made it (the same sketches, edges and hashes), so profiles
-// of parts made either way merge. With `exact`, the distinct values and counts are also kept for
-// comparisons that need the exact distribution (e.g. a KS statistic), up to EXACT_LIMIT per column.
+// The profile is the same whichever path made it (the same sketches, edges and hashes; tested), so
+// profiles of parts made either way merge. With `exact`, the distinct values and counts are also kept
+// for comparisons that need the exact distribution (e.g. a KS statistic), up to EXACT_LIMIT per column.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ItemType } from '../../descriptors/vocabulary.js';
 import { fromDuckDBError } from '../read/errors.js';
 import { type DuckSource, openData, openSource, type ReadOptions, readsThroughDuckDB } from '../read/reader.js';
 import { quoteIdent } from '../read/schema.js';
-import { familyOf, type SketchOptions } from './column.js';
+import { registersSql } from '../sketch/integer-hash.js';
+import { KllSketch } from '../sketch/kll.js';
+import { Moments } from '../sketch/moments.js';
+import { type ColumnSummary, familyOf, type SketchOptions } from './column.js';
+import type { GridHistogram } from './grid.js';
 import { type Profile, ProfileBuilder } from './profile.js';
 
 /** A column's exact distribution: numbers as ascending distinct values with counts, or labels with counts. */
@@ -28,8 +35,6 @@ export type ExactColumn =
 export const EXACT_LIMIT = 2_000_000;
 
 export interface ProfileDataOptions extends ReadOptions, SketchOptions {
-  /** Fixed histogram edges per column (see profile.ts). */
-  edges?: Record<string, readonly number[]>;
   /** Also return each column's exact distribution (see EXACT_LIMIT). */
   exact?: boolean;
   /** Distinct values kept per column; default EXACT_LIMIT. */
@@ -97,8 +102,7 @@ class DistinctCounts {
 
 /**
  * Collects a number column's distinct values and counts as an ORDER BY delivers them (ascending, so
- * no sort and no hash map), up to EXACT_LIMIT of them. Past the limit it hands what it had, and
- * then each value it is given, to `spill` (the quantile sketch).
+ * no sort and no hash map), dropping them past EXACT_LIMIT.
  */
 class AscendingCounts {
   private values = new Float64Array(1024);
@@ -106,21 +110,13 @@ class AscendingCounts {
   private size = 0;
   overflowed = false;
 
-  constructor(
-    private readonly spill: (values: Float64Array, counts: Float64Array) => void,
-    private readonly limit = EXACT_LIMIT,
-  ) {}
+  constructor(private readonly limit = EXACT_LIMIT) {}
 
   add(key: number | string, count: number): void {
+    if (this.overflowed) return;
     const value = key as number;
-    if (this.overflowed) {
-      // The rest of the chunk that overflowed (later chunks go to the sketch directly).
-      this.spill(Float64Array.of(value), Float64Array.of(count));
-      return;
-    }
     const last = this.size - 1;
     if (last >= 0 && this.values[last] === value) {
-      // A conversion folded two stored values into one (e.g. "1" and "1.0" read as numbers).
       this.counts[last] = (this.counts[last] as number) + count;
       return;
     }
@@ -137,7 +133,6 @@ class AscendingCounts {
     this.counts[this.size] = count;
     this.size++;
     if (this.size > this.limit) {
-      this.spill(this.values.subarray(0, this.size), this.counts.subarray(0, this.size));
       this.overflowed = true;
       this.values = new Float64Array(0);
       this.counts = new Float64Array(0);
@@ -158,15 +153,18 @@ function exactKey(value: unknown, numeric: boolean): number | string | undefined
   return text.trim() === '' ? undefined : text;
 }
 
-async function run(source: DuckSource, sql: string): Promise<void> {
+/** A connection, and the file its errors are about. */
+type At = { conn: DuckDBConnection; file: string };
+
+async function run(at: At, sql: string) {
   try {
-    await source.conn.run(sql);
+    return await at.conn.runAndReadAll(sql);
   } catch (error) {
-    throw fromDuckDBError(error, source.file);
+    throw fromDuckDBError(error, at.file);
   }
 }
 
-async function stream(source: DuckSource, sql: string) {
+async function stream(source: At, sql: string) {
   try {
     return await source.conn.stream(sql);
   } catch (error) {
@@ -175,7 +173,7 @@ async function stream(source: DuckSource, sql: string) {
 }
 
 /** The next non-empty chunk of a result, or undefined at its end. */
-async function fetch(source: DuckSource, result: Awaited<ReturnType<typeof stream>>) {
+async function fetch(source: At, result: Awaited<ReturnType<typeof stream>>) {
   try {
     const chunk = await result.fetchChunk();
     return chunk && chunk.rowCount > 0 ? chunk : undefined;
@@ -184,19 +182,116 @@ async function fetch(source: DuckSource, result: Awaited<ReturnType<typeof strea
   }
 }
 
-async function aggregateProfile(source: DuckSource, options: ProfileDataOptions): Promise<ProfiledData> {
-  const { conn, plans } = source;
-  const builder = builderFor(source.columns, source.file, source.format, options);
-  // Numbers: distinct values are kept (up to EXACT_LIMIT) to build the quantile sketch from the exact
-  // distribution at the end, which beats compacting as they come; labels only when `exact` asks.
-  const collectors = new Map<string, AscendingCounts | DistinctCounts>();
-  for (const p of plans) {
-    const family = familyOf(p.type);
-    if (family === 'number' || family === 'datetime') {
-      collectors.set(p.name, new AscendingCounts((v, c) => builder.addSortedCounts(p.name, v, c), options.exactLimit));
-    } else if (options.exact && family !== 'opaque')
-      collectors.set(p.name, new DistinctCounts(false, options.exactLimit));
+/** The one-row result of a query as a record of numbers (null for SQL NULL). */
+async function row(conn: DuckDBConnection, file: string, sql: string): Promise<Record<string, number | null>> {
+  const reader = await run({ conn, file }, sql);
+  const names = reader.columnNames();
+  const values = reader.getRows()[0] ?? [];
+  return Object.fromEntries(names.map((name, i) => [name, values[i] === null ? null : Number(values[i])]));
+}
+
+async function rows(conn: DuckDBConnection, file: string, sql: string): Promise<unknown[][]> {
+  return (await run({ conn, file }, sql)).getRows();
+}
+
+const SAFE = 'isfinite(v) AND v = trunc(v) AND abs(v) <= 9007199254740991';
+
+/**
+ * A number (or datetime) column summarized inside DuckDB from `d`, its table of distinct values and
+ * counts: counts, moments (two passes, so centred sums stay accurate), the grid histogram (its level
+ * depends on min and max only, so JS picks it and DuckDB bins), the quantile sketch from the exact
+ * ranks (KllSketch.rankPlan), and HyperLogLog registers of the whole numbers (integer-hash.ts);
+ * only values that are not whole numbers come to JS, to be hashed as text. The result is the summary
+ * ColumnSummary.addCounted would build from the same values (tested).
+ */
+async function numbersInDuckDB(conn: DuckDBConnection, file: string, c: ColumnSummary): Promise<void> {
+  const { hll, moments, hist } = c as Required<ColumnSummary>;
+  const t = await row(
+    conn,
+    file,
+    `SELECT sum(n) AS total, sum(n) FILTER (WHERE v IS NULL OR isnan(v)) AS missing,
+       sum(n) FILTER (WHERE v = 'inf'::DOUBLE) AS over, sum(n) FILTER (WHERE v = '-inf'::DOUBLE) AS under,
+       sum(n) FILTER (WHERE isfinite(v)) AS finite, min(v) FILTER (WHERE isfinite(v)) AS lo,
+       max(v) FILTER (WHERE isfinite(v)) AS hi, sum(n * v) FILTER (WHERE isfinite(v)) AS s1 FROM d`,
+  );
+  const n = t.finite ?? 0;
+  c.count += t.total ?? 0;
+  c.missing += t.missing ?? 0;
+  const infinite = (t.over ?? 0) + (t.under ?? 0);
+  if (n > 0) {
+    const mean = (t.s1 as number) / n;
+    const m = await row(
+      conn,
+      file,
+      `SELECT sum(n * e * e) AS m2, sum(n * e * e * e) AS m3, sum(n * e * e * e * e) AS m4
+       FROM (SELECT n, v - ${mean} AS e FROM d WHERE isfinite(v))`,
+    );
+    c.moments = Moments.fromJSON({
+      ...moments.toJSON(),
+      n,
+      infinite,
+      min: t.lo ?? null,
+      max: t.hi ?? null,
+      mean,
+      m2: m.m2 ?? 0,
+      m3: m.m3 ?? 0,
+      m4: m.m4 ?? 0,
+    });
+    const grid = hist as GridHistogram;
+    grid.add(t.lo as number, 0).add(t.hi as number, 0);
+    const width = 2 ** grid.level;
+    for (const [bin, count] of await rows(
+      conn,
+      file,
+      `SELECT floor(v / CAST('${width}' AS DOUBLE)) AS b, sum(n) FROM d WHERE isfinite(v) GROUP BY b`,
+    )) {
+      grid.add((Number(bin) + 0.5) * width, Number(count));
+    }
+    const plan = KllSketch.rankPlan(n, c.kll?.k ?? 200);
+    const block = 2 ** plan.top;
+    const half = Math.floor(block / 2);
+    const ranks = plan.remainder.map((r) => r.rank);
+    const top: number[] = [];
+    const rest: number[] = [];
+    // One pass over the values in order: each covers ranks [hi - n, hi); it is the item of every top
+    // block whose middle rank it covers, and of every remainder rank it covers.
+    for (const [v, times, covered] of await rows(
+      conn,
+      file,
+      `SELECT v, least(ceil((hi - ${half}) / ${block}), ${plan.full}) - greatest(ceil((hi - n - ${half}) / ${block}), 0) AS m,
+         list_filter([${ranks.join(', ')}]::DOUBLE[], r -> hi - n <= r AND r < hi) AS rest
+       FROM (SELECT v, n, sum(n) OVER (ORDER BY v ROWS UNBOUNDED PRECEDING) AS hi FROM d WHERE isfinite(v))
+       WHERE m > 0 OR len(rest) > 0 ORDER BY v`,
+    )) {
+      for (let i = 0; i < Number(times); i++) top.push(Number(v));
+      for (const _ of (covered as { items: unknown[] }).items) rest.push(Number(v));
+    }
+    c.kll = KllSketch.fromRanks(plan, top, rest, t.lo as number, t.hi as number, {
+      k: c.kll?.k,
+      seed: c.kll?.toJSON().rng,
+    });
   }
+  const grid = hist as GridHistogram;
+  grid.overflow += t.over ?? 0;
+  grid.underflow += t.under ?? 0;
+  for (const [register, rank] of await rows(
+    conn,
+    file,
+    `SELECT register, max(rank) FROM (${registersSql(`(SELECT v FROM d WHERE ${SAFE})`, hll.p)}) GROUP BY register`,
+  )) {
+    const r = Number(register);
+    if (Number(rank) > (hll.registers[r] as number)) hll.registers[r] = Number(rank);
+  }
+  // Values that are not whole numbers are hashed as text, here.
+  const others = await stream({ conn, file }, `SELECT v FROM d WHERE NOT isnan(v) AND NOT (${SAFE})`);
+  for (let chunk = await fetch({ conn, file }, others); chunk; chunk = await fetch({ conn, file }, others)) {
+    for (const v of chunk.getColumnValues(0) as number[]) hll.add(v);
+  }
+}
+
+async function aggregateProfile(source: DuckSource, options: ProfileDataOptions): Promise<ProfiledData> {
+  const { conn, plans, file } = source;
+  const builder = builderFor(source.columns, source.file, source.format, options);
   const spill = await mkdtemp(join(tmpdir(), 'dovetail-duckdb-'));
   const progress = options.onProgress;
   try {
@@ -210,63 +305,74 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
     // into a table (columnar too, spilled past the memory limit) instead of once per column.
     let table = `(SELECT * FROM ${source.sql}${limit})`;
     const steps = plans.length + (source.format === 'parquet' ? 0 : 1);
+    let done = 0;
     if (source.format !== 'parquet') {
       await run(source, `CREATE TABLE rows AS ${table.slice(1, -1)}`);
       table = 'rows';
-      progress?.(1 / steps);
+      progress?.(++done / steps);
     }
     // Every column exists in the profile even when no row reaches it (empty file, LIMIT 0).
     for (const p of plans) builder.addCountedColumn(p.name, [], []);
-    // Group on the stored values and convert only the distinct ones (a conversion may fold several
-    // stored values into one; the sketches add their counts), in ascending order for the quantile
-    // sketch. Opaque columns (tensors, structs…) are only counted: grouped on whether a value is there.
-    const queryOf = (p: (typeof plans)[number]): string => {
-      const opaque = familyOf(p.type) === 'opaque';
-      const key = opaque ? `(${quoteIdent(p.name)} IS NULL)` : quoteIdent(p.name);
-      const value = opaque ? 'CASE WHEN k THEN NULL ELSE true END' : p.convert('k');
-      return `SELECT ${value} AS v, n FROM (SELECT ${key} AS k, CAST(count(*) AS DOUBLE) AS n FROM ${table} GROUP BY k) ORDER BY v`;
-    };
-    // DuckDB aggregates the next column on a second connection while JS feeds the sketches this one.
-    const connections = [conn, await source.connect()];
-    const start = (i: number) => {
-      const c = connections[i % 2] as typeof conn;
-      const on = { ...source, conn: c };
-      const started = stream(on, queryOf(plans[i] as (typeof plans)[number])).then(async (result) => ({
-        result,
-        first: await fetch(on, result),
-        on,
-      }));
-      started.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-      return started;
-    };
-    let next = plans.length ? start(0) : undefined;
-    for (const [i, p] of plans.entries()) {
-      const { result, first, on } = await (next as NonNullable<typeof next>);
-      next = i + 1 < plans.length ? start(i + 1) : undefined;
-      const distinct = collectors.get(p.name);
-      const numeric = distinct instanceof AscendingCounts;
-      for (let chunk = first; chunk; chunk = await fetch(on, result)) {
+    const exact = new Map<string, ExactColumn>();
+
+    /** One column, on its own connection: grouped into `d`, then summarized. */
+    const profileColumn = async (c: DuckDBConnection, p: (typeof plans)[number]): Promise<void> => {
+      const family = familyOf(p.type);
+      const numeric = family === 'number' || family === 'datetime';
+      // Group on the stored values, then convert only the distinct ones (a conversion may fold several
+      // stored values into one: grouped again). Opaque columns (tensors, structs…) are only counted:
+      // grouped on whether a value is there.
+      const key = family === 'opaque' ? `(${quoteIdent(p.name)} IS NULL)` : quoteIdent(p.name);
+      const value = family === 'opaque' ? 'CASE WHEN k THEN NULL ELSE true END' : p.convert('k');
+      await run(
+        { conn: c, file },
+        `CREATE OR REPLACE TEMP TABLE d AS SELECT ${value} AS v, sum(n) AS n FROM ` +
+          `(SELECT ${key} AS k, CAST(count(*) AS DOUBLE) AS n FROM ${table} GROUP BY k) GROUP BY v`,
+      );
+      const summary = builder.columnSummary(p.name);
+      if (numeric) await numbersInDuckDB(c, file, summary);
+      const wanted = options.exact && family !== 'opaque';
+      if (numeric && !wanted) return;
+      // Labels (and, for `exact`, numbers in ascending order) come to JS value by value.
+      const collector = wanted
+        ? numeric
+          ? new AscendingCounts(options.exactLimit)
+          : new DistinctCounts(false, options.exactLimit)
+        : undefined;
+      const result = await stream({ conn: c, file }, 'SELECT v, n FROM d ORDER BY v');
+      for (let chunk = await fetch({ conn: c, file }, result); chunk; chunk = await fetch({ conn: c, file }, result)) {
         const values = chunk.getColumnValues(0) as unknown[];
         const counts = chunk.getColumnValues(1) as number[];
-        // Feed the sketches chunk by chunk, so memory holds one chunk of distinct values at a time.
-        const collecting = distinct !== undefined && !distinct.overflowed;
-        builder.addCountedColumn(p.name, values, counts, !(collecting && numeric));
-        if (collecting) {
+        if (!numeric) summary.addCounted(values, counts);
+        if (collector && !collector.overflowed) {
           values.forEach((v, j) => {
             const key = exactKey(v, numeric);
-            if (key !== undefined) distinct.add(key, counts[j] as number);
+            if (key !== undefined) collector.add(key, counts[j] as number);
           });
         }
       }
-      progress?.((steps - plans.length + i + 1) / steps);
-    }
-    const exact = new Map<string, ExactColumn>();
-    for (const [name, distinct] of collectors) {
-      const e = distinct.result();
-      if (e?.kind === 'numbers') builder.addSortedCounts(name, e.values, e.counts);
-      if (e && options.exact) exact.set(name, e);
-    }
-    return { profile: builder.build(), exact };
+      const e = collector?.result();
+      if (e) exact.set(p.name, e);
+    };
+
+    // Two connections take the columns in turn: DuckDB works on one while JS handles the other.
+    const connections = [conn, await source.connect()];
+    let next = 0;
+    await Promise.all(
+      connections.map(async (c) => {
+        while (next < plans.length) {
+          const p = plans[next++] as (typeof plans)[number];
+          await profileColumn(c, p);
+          progress?.(++done / steps);
+        }
+      }),
+    );
+    // In the columns' order, whichever connection finished first.
+    const ordered = plans.flatMap((p) => {
+      const e = exact.get(p.name);
+      return e ? [[p.name, e] as const] : [];
+    });
+    return { profile: builder.build(), exact: new Map(ordered) };
   } finally {
     await rm(spill, { recursive: true, force: true });
   }

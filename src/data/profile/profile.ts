@@ -118,15 +118,14 @@ export class ProfileBuilder {
   }
 
   /** Adds a column's distinct values with their counts (see ColumnSummary.addCounted). */
-  addCountedColumn(name: string, values: readonly unknown[], counts: ArrayLike<number>, quantiles = true): this {
-    this.column(name, undefined).addCounted(values, counts, quantiles);
+  addCountedColumn(name: string, values: readonly unknown[], counts: ArrayLike<number>): this {
+    this.column(name, undefined).addCounted(values, counts);
     return this;
   }
 
-  /** Adds a column's exactly known numbers to its quantile sketch (see ColumnSummary.addSortedCounts). */
-  addSortedCounts(name: string, values: Float64Array, counts: ArrayLike<number>): this {
-    this.column(name, undefined).addSortedCounts(values, counts);
-    return this;
+  /** The summary of a column being built, created empty if need be, for callers that fill it directly. */
+  columnSummary(name: string): ColumnSummary {
+    return this.column(name, undefined);
   }
 
   /**

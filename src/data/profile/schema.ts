@@ -43,7 +43,7 @@ const kllSchema = z.object({
 });
 
 const hllSchema = z.object({
-  v: z.literal(1),
+  v: z.literal(2),
   kind: z.literal('hll'),
   p: z.number().int().min(4).max(18),
   missing: count,

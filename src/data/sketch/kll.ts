@@ -42,6 +42,19 @@ const MIN_WIDTH = 8;
 let scratch = new Float64Array(256);
 const cmp = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** See KllSketch.rankPlan. */
+export interface RankPlan {
+  n: number;
+  top: number;
+  full: number;
+  remainder: { level: number; rank: number }[];
+}
+
+/** The rank whose value is the item of top-level block i: the block's middle rank. */
+export function topRank(plan: RankPlan, i: number): number {
+  return i * 2 ** plan.top + Math.floor(2 ** plan.top / 2);
+}
+
 /** Normalized rank error bound at 99% confidence for k (see header); `all` for every quantile at once. */
 export function kllRankError(k: number, all = false): number {
   return all ? 2.446 / k ** 0.9433 : 2.296 / k ** 0.9723;
@@ -159,32 +172,60 @@ export class KllSketch {
    * at most half a block, under 1/k of n: well inside the stated bound. It merges like any other.
    */
   static fromSortedCounts(values: Float64Array, counts: ArrayLike<number>, options: KllOptions = {}): KllSketch {
-    const sketch = new KllSketch(options);
     let n = 0;
     for (let i = 0; i < counts.length; i++) n += counts[i] as number;
-    if (n === 0) return sketch;
-    let top = 0;
-    while (Math.floor(n / 2 ** top) > sketch.k) top++;
-    while (sketch.levels.length <= top) sketch.grow();
+    const plan = KllSketch.rankPlan(n, options.k ?? 200);
     let index = 0; // the value holding rank `seen`
     let seen = 0; // ranks before values[index]
     const valueAt = (rank: number): number => {
       while (seen + (counts[index] as number) <= rank) seen += counts[index++] as number;
       return values[index] as number;
     };
-    let start = 0;
-    const block = (h: number) => {
-      const size = 2 ** h;
-      (sketch.levels[h] as number[]).push(valueAt(start + Math.floor(size / 2)));
-      sketch.size++;
-      start += size;
-    };
+    const top = Array.from({ length: plan.full }, (_, i) => valueAt(topRank(plan, i)));
+    const rest = plan.remainder.map((b) => valueAt(b.rank));
+    return KllSketch.fromRanks(plan, top, rest, values[0] as number, values[values.length - 1] as number, options);
+  }
+
+  /**
+   * Which ranks (0-based, in ascending order of value) a sketch of n values known exactly keeps, and
+   * at which level: `full` blocks of 2^top ranks at level `top`, the item of block i being the value at
+   * rank `topRank(plan, i)`, then one block per binary digit of the ranks left, at lower levels.
+   */
+  static rankPlan(n: number, k: number): RankPlan {
+    let top = 0;
+    while (Math.floor(n / 2 ** top) > k) top++;
     const full = Math.floor(n / 2 ** top);
-    for (let b = 0; b < full; b++) block(top);
-    for (let h = top - 1; h >= 0; h--) if (Math.floor((n - full * 2 ** top) / 2 ** h) % 2 === 1) block(h);
-    sketch.n = n;
-    sketch.min = (values[0] as number) + 0;
-    sketch.max = values[values.length - 1] as number;
+    const remainder: { level: number; rank: number }[] = [];
+    let start = full * 2 ** top;
+    for (let h = top - 1; h >= 0; h--) {
+      if (Math.floor((n - full * 2 ** top) / 2 ** h) % 2 === 1) {
+        remainder.push({ level: h, rank: start + Math.floor(2 ** h / 2) });
+        start += 2 ** h;
+      }
+    }
+    return { n, top, full, remainder };
+  }
+
+  /** The sketch a rank plan describes, given the values at its ranks (see rankPlan) and the extremes. */
+  static fromRanks(
+    plan: RankPlan,
+    topValues: readonly number[],
+    remainderValues: readonly number[],
+    min: number,
+    max: number,
+    options: KllOptions = {},
+  ): KllSketch {
+    const sketch = new KllSketch(options);
+    if (plan.n === 0) return sketch;
+    while (sketch.levels.length <= plan.top) sketch.grow();
+    (sketch.levels[plan.top] as number[]).push(...topValues);
+    plan.remainder.forEach((b, i) => {
+      (sketch.levels[b.level] as number[]).push(remainderValues[i] as number);
+    });
+    sketch.size = topValues.length + remainderValues.length;
+    sketch.n = plan.n;
+    sketch.min = min + 0;
+    sketch.max = max;
     return sketch;
   }
 

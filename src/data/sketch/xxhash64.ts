@@ -5,6 +5,7 @@
 // plain numbers instead of BigInt (which allocates on every operation): about 20× faster. The 64-bit
 // state lives in module variables, so the inner loop allocates nothing. Checked against the published
 // vectors in test/data/sketch/hll.test.ts.
+import { add, mul, R, rotl } from './u64.js';
 
 // The five primes, as [hi, lo].
 const P1H = 0x9e3779b1;
@@ -17,52 +18,6 @@ const P4H = 0x85ebca77;
 const P4L = 0xc2b2ae63;
 const P5H = 0x27d4eb2f;
 const P5L = 0x165667c5;
-
-// Result registers of the 64-bit helpers below: a typed array, because module variables holding
-// numbers above 2^30 are boxed, and boxing on every operation cost 4× the hash itself.
-const R = new Int32Array(2);
-
-/** High 32 bits of the 64-bit product of two unsigned 32-bit numbers. */
-function mulHigh(a: number, b: number): number {
-  const a1 = a >>> 16;
-  const a0 = a & 0xffff;
-  const b1 = b >>> 16;
-  const b0 = b & 0xffff;
-  const mid1 = a1 * b0;
-  const mid2 = a0 * b1;
-  const carry = (((a0 * b0) >>> 16) + (mid1 & 0xffff) + (mid2 & 0xffff)) >>> 16;
-  return (a1 * b1 + (mid1 >>> 16) + (mid2 >>> 16) + carry) | 0;
-}
-
-/** ((R[0] as number), (R[1] as number)) = (ah, al) × (bh, bl) mod 2^64. */
-function mul(ah: number, al: number, bh: number, bl: number): void {
-  R[0] = (Math.imul(ah, bl) + Math.imul(al, bh) + mulHigh(al, bl)) | 0;
-  R[1] = Math.imul(al, bl) | 0;
-}
-
-/** ((R[0] as number), (R[1] as number)) = (ah, al) + (bh, bl) mod 2^64. */
-function add(ah: number, al: number, bh: number, bl: number): void {
-  const lo = (al >>> 0) + (bl >>> 0);
-  R[1] = lo | 0;
-  R[0] = (ah + bh + (lo > 0xffffffff ? 1 : 0)) | 0;
-}
-
-/** ((R[0] as number), (R[1] as number)) = rotate-left((ah, al), r), 0 < r < 64. */
-function rotl(ah: number, al: number, r: number): void {
-  if (r >= 32) {
-    const t = ah;
-    ah = al;
-    al = t;
-    r -= 32;
-  }
-  if (r === 0) {
-    R[0] = ah | 0;
-    R[1] = al | 0;
-    return;
-  }
-  R[0] = (ah << r) | (al >>> (32 - r)) | 0;
-  R[1] = (al << r) | (ah >>> (32 - r)) | 0;
-}
 
 /** round(acc, lane) = rotl(acc + lane × P2, 31) × P1. */
 function round(acc_h: number, acc_l: number, lh: number, ll: number): void {
@@ -230,28 +185,6 @@ export function xxhash64StringHalves(s: string, out: Uint32Array = halves): Uint
   xxhash64Halves(scratch, len, out);
   return out;
 }
-
-/**
- * XXH64 of the shortest round-trip decimal form of a number (`String(x)`, with -0 as "0"), as [hi, lo].
- * Safe integers, the common case in data (counts, ids, epoch milliseconds), are written digit by digit
- * without building a string.
- */
-export function xxhash64NumberHalves(x: number, out: Uint32Array = halves): Uint32Array {
-  if (!Number.isSafeInteger(x)) return xxhash64StringHalves(String(x), out);
-  let v = x < 0 ? -x : x;
-  let at = 24;
-  do {
-    const q = Math.floor(v / 10);
-    digits[--at] = 48 + (v - q * 10);
-    v = q;
-  } while (v > 0);
-  if (x < 0) digits[--at] = 45; // '-'
-  const len = 24 - at;
-  for (let i = 0; i < len; i++) scratch[i] = digits[at + i] as number;
-  xxhash64Halves(scratch, len, out);
-  return out;
-}
-const digits = new Uint8Array(24);
 
 const M32 = 0xffffffffn;
 

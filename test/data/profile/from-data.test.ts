@@ -102,6 +102,8 @@ describe('profileData', () => {
       const e = exact.get(name);
       assert.ok(column?.quantiles && e?.kind === 'numbers', name);
       const kll = quantileSketch(column) as KllSketch;
+      // Built in DuckDB from the exact ranks: the very sketch the exact distribution defines.
+      assert.deepEqual(column.quantiles.sketch.levels, KllSketch.fromSortedCounts(e.values, e.counts).toJSON().levels);
       const n = e.counts.reduce((a, b) => a + b, 0);
       assert.equal(kll.n, n);
       // The true rank of each sketch quantile is within the bound of the asked rank.

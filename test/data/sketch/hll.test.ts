@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canonicalString, HyperLogLog, hllStandardError } from '../../../src/data/sketch/hll.js';
-import { xxhash64NumberHalves, xxhash64String, xxhash64StringHalves } from '../../../src/data/sketch/xxhash64.js';
+import { integerHashHalves } from '../../../src/data/sketch/integer-hash.js';
+import { xxhash64String, xxhash64StringHalves } from '../../../src/data/sketch/xxhash64.js';
 
 describe('xxhash64 matches the published XXH64 vectors', () => {
   const vectors: [string, bigint, bigint][] = [
@@ -87,14 +88,28 @@ describe('HyperLogLog', () => {
   });
 });
 
-describe('number hashing', () => {
-  it('hashes a number as the XXH64 of String(x), -0 as "0"', () => {
-    const values = [0, -0, 1, -1, 9, 10, 99, 100, 123456789, -987654321, 978307260000, 2 ** 53 - 1, -(2 ** 53) + 1];
-    values.push(2 ** 53, 1e21, 1.5, -0.25, Number.MAX_VALUE, Number.MIN_VALUE, 1e-7);
+describe('number and string hashing', () => {
+  // The definition, in BigInt: fmix64((x + golden) mod 2^64).
+  const M = (1n << 64n) - 1n;
+  const reference = (x: number): bigint => {
+    let k = (BigInt(x) + 0x9e3779b97f4a7c15n) & M;
+    k ^= k >> 33n;
+    k = (k * 0xff51afd7ed558ccdn) & M;
+    k ^= k >> 33n;
+    k = (k * 0xc4ceb9fe1a85ec53n) & M;
+    return k ^ (k >> 33n);
+  };
+
+  it('matches its definition, negatives and extremes included', () => {
+    const values = [0, -0, 1, -1, 2 ** 32, -(2 ** 32), 2 ** 32 - 1, 978307260000, 2 ** 53 - 1, -(2 ** 53) + 1];
+    for (let i = 0; i < 200; i++) values.push(Math.round((i * 7919 - 500_000) * 1.37e7));
     for (const x of values) {
-      const want = xxhash64String(Object.is(x, -0) ? '0' : String(x));
-      const [hi, lo] = xxhash64NumberHalves(x);
-      assert.equal((BigInt(hi as number) << 32n) | BigInt(lo as number), want, String(x));
+      const [hi, lo] = integerHashHalves(x, new Uint32Array(2));
+      assert.equal(
+        (BigInt(hi as number) << 32n) | BigInt(lo as number),
+        reference(Object.is(x, -0) ? 0 : x),
+        String(x),
+      );
     }
   });
 
