@@ -209,8 +209,9 @@ export class ColumnSummary {
   /**
    * Adds values with their counts, as a GROUP BY returns them: every sketch is updated once per value,
    * weighted by its count, so a column of few distinct values costs little however many rows it has.
+   * With `quantiles` false the quantile sketch is left to `addSortedCounts` (the caller keeps the values).
    */
-  addCounted(values: readonly unknown[], counts: ArrayLike<number>): this {
+  addCounted(values: readonly unknown[], counts: ArrayLike<number>, quantiles = true): this {
     const family = this.family;
     if (this.hist instanceof GridHistogram) widenGrid(this.hist, values, family === 'number' ? toNumber : toEpochMs);
     for (let i = 0; i < values.length; i++) {
@@ -227,7 +228,7 @@ export class ColumnSummary {
           const { hll, moments, kll, hist } = this as Required<ColumnSummary>;
           hll.add(x);
           moments.add(x, w);
-          if (Number.isFinite(x)) kll.add(x, w);
+          if (quantiles && Number.isFinite(x)) kll.add(x, w);
           hist.add(x, w);
         }
       } else {
@@ -240,6 +241,12 @@ export class ColumnSummary {
         }
       }
     }
+    return this;
+  }
+
+  /** Adds finite numbers, ascending and distinct, with their counts, to the quantile sketch only. */
+  addSortedCounts(values: Float64Array, counts: ArrayLike<number>): this {
+    this.kll?.merge(KllSketch.fromSortedCounts(values, counts, { k: this.kll.k }));
     return this;
   }
 

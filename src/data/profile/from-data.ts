@@ -330,21 +330,23 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
           `(SELECT ${key} AS k, CAST(count(*) AS DOUBLE) AS n FROM ${table} GROUP BY k) GROUP BY v`,
       );
       const summary = builder.columnSummary(p.name);
-      if (numeric) await numbersInDuckDB(c, file, summary);
-      const wanted = options.exact && family !== 'opaque';
-      if (numeric && !wanted) return;
-      // Labels (and, for `exact`, numbers in ascending order) come to JS value by value.
-      const collector = wanted
-        ? numeric
-          ? new AscendingCounts(options.exactLimit)
-          : new DistinctCounts(false, options.exactLimit)
-        : undefined;
+      const limit = options.exactLimit ?? EXACT_LIMIT;
+      // Up to the limit, distinct values come to JS in ascending order: fetching them costs less than
+      // summarizing them in SQL, and the quantile sketch is built from them exactly. Beyond it, a number
+      // column is summarized in DuckDB.
+      const distinct = Number((await rows(c, file, 'SELECT count(*) FROM d'))[0]?.[0] ?? 0);
+      if (numeric && distinct > limit) return numbersInDuckDB(c, file, summary);
+      const collector = numeric
+        ? new AscendingCounts(limit)
+        : options.exact && family !== 'opaque'
+          ? new DistinctCounts(false, limit)
+          : undefined;
       const result = await stream({ conn: c, file }, 'SELECT v, n FROM d ORDER BY v');
       for (let chunk = await fetch({ conn: c, file }, result); chunk; chunk = await fetch({ conn: c, file }, result)) {
         const values = chunk.getColumnValues(0) as unknown[];
         const counts = chunk.getColumnValues(1) as number[];
-        if (!numeric) summary.addCounted(values, counts);
-        if (collector && !collector.overflowed) {
+        summary.addCounted(values, counts, !numeric);
+        if (collector) {
           values.forEach((v, j) => {
             const key = exactKey(v, numeric);
             if (key !== undefined) collector.add(key, counts[j] as number);
@@ -352,7 +354,8 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
         }
       }
       const e = collector?.result();
-      if (e) exact.set(p.name, e);
+      if (e?.kind === 'numbers') summary.addSortedCounts(e.values, e.counts);
+      if (e && options.exact) exact.set(p.name, e);
     };
 
     // Two connections take the columns in turn: DuckDB works on one while JS handles the other.
