@@ -47,6 +47,7 @@ import {
   readSchema,
 } from '../../../src/data/read/index.js';
 import { ROOT, tempDir } from '../../helpers.js';
+import { assertIterableOnce } from './once.js';
 
 const DATA = join(ROOT, 'node_modules', 'vega-datasets', 'data');
 const FLIGHTS = join(DATA, 'flights-200k.arrow');
@@ -247,20 +248,7 @@ describe('Arrow IPC: flights-200k.arrow', () => {
       if (seen >= 3000) break;
     }
     assert.equal(seen, 3000);
-    const reader = await openData(FLIGHTS, { limit: 10 });
-    try {
-      for await (const _ of reader) {
-        // drain
-      }
-      await assert.rejects(async () => {
-        for await (const _ of reader) {
-          // second pass
-        }
-      }, /once/);
-    } finally {
-      await reader.close();
-      await reader.close();
-    }
+    await assertIterableOnce(FLIGHTS);
   });
 });
 

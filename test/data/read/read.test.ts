@@ -15,6 +15,7 @@ import {
   readSchema,
 } from '../../../src/data/read/index.js';
 import { ROOT, tempDir } from '../../helpers.js';
+import { assertIterableOnce } from './once.js';
 
 const FLIGHTS = join(ROOT, 'node_modules', 'vega-datasets', 'data', 'flights-3m.parquet');
 
@@ -145,20 +146,7 @@ describe('Parquet (flights-3m)', () => {
   });
 
   it('can be iterated only once', async () => {
-    const reader = await openData(FLIGHTS, { limit: 10 });
-    try {
-      for await (const _ of reader) {
-        // drain
-      }
-      await assert.rejects(async () => {
-        for await (const _ of reader) {
-          // second pass
-        }
-      }, /once/);
-    } finally {
-      await reader.close();
-      await reader.close();
-    }
+    await assertIterableOnce(FLIGHTS);
   });
 });
 
