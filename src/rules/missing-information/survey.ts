@@ -1,6 +1,6 @@
 // How important the practitioners of the ML mismatch study (WAIN 2021) rated each kind of information,
-// so the missing-information rules can be weighted by it (DESIGN §5). Figures from the research notes
-// (mismatch-study.md §1.3–§1.4): `interviews` is how many of the 232 information instances behind the
+// so the missing-information rules can be weighted by it. Figures from the study's interviews and
+// survey: `interviews` is how many of the 232 information instances behind the
 // 140 interview mismatches were coded to the sub-category; `veryImportant` is how many of the 31 survey
 // respondents rated it Very Important, where the study reports that count; `top` names the roles whose
 // most important item it was. Counts the study does not report are left out, never estimated.

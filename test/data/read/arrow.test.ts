@@ -38,16 +38,9 @@ import {
   type Vector,
   vectorFromArray,
 } from 'apache-arrow';
-import {
-  type DataBatch,
-  DataReadError,
-  openData,
-  type ReadOptions,
-  readData,
-  readSchema,
-} from '../../../src/data/read/index.js';
+import { openData, readData, readSchema } from '../../../src/data/read/index.js';
 import { ROOT, tempDir } from '../../helpers.js';
-import { assertIterableOnce } from './once.js';
+import { assertIterableOnce, collect, rejectsWith } from './helpers.js';
 
 const DATA = join(ROOT, 'node_modules', 'vega-datasets', 'data');
 const FLIGHTS = join(DATA, 'flights-200k.arrow');
@@ -60,25 +53,6 @@ interface Flight {
 
 let dir: string;
 let flightsJson: Flight[];
-
-async function collect(
-  file: string,
-  options: ReadOptions = {},
-): Promise<{ batches: DataBatch[]; columns: Map<string, unknown[]> }> {
-  const batches: DataBatch[] = [];
-  for await (const batch of readData(file, options)) batches.push(batch);
-  const columns = new Map<string, unknown[]>();
-  for (const b of batches) for (const [k, v] of b.columns) columns.set(k, [...(columns.get(k) ?? []), ...v]);
-  return { batches, columns };
-}
-
-async function rejectsWith(promise: Promise<unknown>, check: (e: DataReadError) => void): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof DataReadError, `expected DataReadError, got ${String(error)}`);
-    check(error);
-    return true;
-  });
-}
 
 /** A vector of timestamps given exactly in their unit (vectorFromArray takes milliseconds), nulls included. */
 function timestampVector(type: Timestamp, values: (bigint | null)[]): Vector<Timestamp> {

@@ -5,40 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import {
-  type DataBatch,
-  DataReadError,
-  detectFormat,
-  openData,
-  type ReadOptions,
-  readData,
-  readSchema,
-} from '../../../src/data/read/index.js';
+import { DataReadError, detectFormat, openData, readData, readSchema } from '../../../src/data/read/index.js';
 import { ROOT, tempDir } from '../../helpers.js';
-import { assertIterableOnce } from './once.js';
+import { assertIterableOnce, collect, rejectsWith } from './helpers.js';
 
 const FLIGHTS = join(ROOT, 'node_modules', 'vega-datasets', 'data', 'flights-3m.parquet');
 
 let dir: string;
-
-async function collect(
-  file: string,
-  options: ReadOptions = {},
-): Promise<{ batches: DataBatch[]; columns: Map<string, unknown[]> }> {
-  const batches: DataBatch[] = [];
-  for await (const batch of readData(file, options)) batches.push(batch);
-  const columns = new Map<string, unknown[]>();
-  for (const b of batches) for (const [k, v] of b.columns) columns.set(k, [...(columns.get(k) ?? []), ...v]);
-  return { batches, columns };
-}
-
-async function rejectsWith(promise: Promise<unknown>, check: (e: DataReadError) => void): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof DataReadError, `expected DataReadError, got ${String(error)}`);
-    check(error);
-    return true;
-  });
-}
 
 before(() => {
   dir = tempDir('dovetail-read-');
