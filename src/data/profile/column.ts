@@ -174,6 +174,8 @@ export class ColumnSummary {
       // Hashing is the costly part of HyperLogLog and adding a value twice changes nothing: hash each
       // distinct value of the batch once.
       const distinct = new Set<number>();
+      const xs = new Float64Array(values.length);
+      let k = 0;
       for (const v of values) {
         const x = coerce(v);
         if (x === MISSING) this.missing++;
@@ -184,10 +186,11 @@ export class ColumnSummary {
           // ±Infinity: counted by moments.infinite and the histogram's under/overflow; kept out of the
           // KLL sketch so its JSON holds numbers only (JSON has no Infinity).
           if (Number.isFinite(x)) kll.add(x);
-          hist.add(x);
+          xs[k++] = x;
         }
       }
       for (const x of distinct) hll.add(x);
+      addToHistogram(hist, xs.subarray(0, k), new Float64Array(k).fill(1));
       return this;
     }
     const coerce = family === 'boolean' ? toBoolean : toText;
@@ -213,34 +216,48 @@ export class ColumnSummary {
    */
   addCounted(values: readonly unknown[], counts: ArrayLike<number>, quantiles = true): this {
     const family = this.family;
-    if (this.hist instanceof GridHistogram) widenGrid(this.hist, values, family === 'number' ? toNumber : toEpochMs);
+    if (family === 'number' || family === 'datetime') return this.addCountedNumbers(values, counts, quantiles);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       const w = counts[i] as number;
       this.count += w;
       if (family === 'opaque') {
         if (isMissing(v)) this.missing += w;
-      } else if (family === 'number' || family === 'datetime') {
-        const x = family === 'number' ? toNumber(v) : toEpochMs(v);
-        if (x === MISSING) this.missing += w;
-        else if (x === INVALID) this.invalid += w;
-        else {
-          const { hll, moments, kll, hist } = this as Required<ColumnSummary>;
-          hll.add(x);
-          moments.add(x, w);
-          if (quantiles && Number.isFinite(x)) kll.add(x, w);
-          hist.add(x, w);
-        }
-      } else {
-        const t = family === 'boolean' ? toBoolean(v) : toText(v);
-        if (t === MISSING) this.missing += w;
-        else if (t === INVALID) this.invalid += w;
-        else {
-          (this.hll as HyperLogLog).add(t);
-          (this.freq as FrequentValues).add(t, w);
-        }
+        continue;
+      }
+      const t = family === 'boolean' ? toBoolean(v) : toText(v);
+      if (t === MISSING) this.missing += w;
+      else if (t === INVALID) this.invalid += w;
+      else {
+        (this.hll as HyperLogLog).add(t);
+        (this.freq as FrequentValues).add(t, w);
       }
     }
+    return this;
+  }
+
+  private addCountedNumbers(values: readonly unknown[], counts: ArrayLike<number>, quantiles: boolean): this {
+    const coerce = this.family === 'number' ? toNumber : toEpochMs;
+    const { hll, moments, kll, hist } = this as Required<ColumnSummary>;
+    // The valid values, for the histogram to take in one go.
+    const xs = new Float64Array(values.length);
+    const ws = new Float64Array(values.length);
+    let k = 0;
+    for (let i = 0; i < values.length; i++) {
+      const w = counts[i] as number;
+      this.count += w;
+      const x = coerce(values[i]);
+      if (x === MISSING) this.missing += w;
+      else if (x === INVALID) this.invalid += w;
+      else {
+        hll.add(x);
+        moments.add(x, w);
+        if (quantiles && Number.isFinite(x)) kll.add(x, w);
+        xs[k] = x;
+        ws[k++] = w;
+      }
+    }
+    addToHistogram(hist, xs.subarray(0, k), ws.subarray(0, k));
     return this;
   }
 
@@ -342,21 +359,10 @@ export class ColumnSummary {
   }
 }
 
-/**
- * Widens a grid histogram to the range of `values` first (adding their min and max with weight 0,
- * which changes no count: both are added again), so the values that follow, often in ascending
- * order, fall inside the bins and take the histogram's fast path.
- */
-function widenGrid(grid: GridHistogram, values: readonly unknown[], coerce: (v: unknown) => Coerced<number>): void {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
-    const x = coerce(v);
-    if (typeof x !== 'number' || !Number.isFinite(x)) continue;
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  if (lo <= hi) grid.add(lo, 0).add(hi, 0);
+/** Values with weights into either kind of histogram (a grid takes them in one go). */
+function addToHistogram(hist: GridHistogram | Histogram, xs: Float64Array, ws: Float64Array): void {
+  if (hist instanceof GridHistogram) hist.addMany(xs, ws);
+  else for (let i = 0; i < xs.length; i++) hist.add(xs[i] as number, ws[i] as number);
 }
 
 function withFloor(g: GridHistogram, minLevel: number): GridHistogram {

@@ -114,13 +114,6 @@ export class GridHistogram {
       this.underflow += weight;
       return this;
     }
-    // Fast path: a value inside the bins already covered, small enough for the current level.
-    const width = 2 ** this.level;
-    const at = Math.floor(x / width) - this.start;
-    if (at >= 0 && at < this.counts.length && Math.abs(x) <= width * 2 ** 50) {
-      this.counts[at] = (this.counts[at] as number) + weight;
-      return this;
-    }
     this.coarsenTo(need(x, this.minLevel));
     let idx = Math.floor(x / 2 ** this.level);
     const lo = this.counts.length ? Math.min(this.start, idx) : idx;
@@ -131,6 +124,36 @@ export class GridHistogram {
     this.cover(l, h);
     const j = idx - this.start;
     this.counts[j] = (this.counts[j] as number) + weight;
+    return this;
+  }
+
+  /**
+   * Adds many values with their weights: the range is widened once to the batch's extremes (the same
+   * level and bins as adding them one by one: see the header), then every value is one division.
+   */
+  addMany(values: ArrayLike<number>, weights: ArrayLike<number>): this {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i] as number;
+      if (x < lo && x !== Number.NEGATIVE_INFINITY) lo = x;
+      if (x > hi && x !== Number.POSITIVE_INFINITY) hi = x;
+    }
+    if (lo <= hi) this.add(lo, 0).add(hi, 0);
+    const width = 2 ** this.level;
+    const start = this.start;
+    const counts = this.counts;
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i] as number;
+      const w = weights[i] as number;
+      if (x === Number.POSITIVE_INFINITY) this.overflow += w;
+      else if (x === Number.NEGATIVE_INFINITY) this.underflow += w;
+      else if (Number.isNaN(x)) throw new Error('GridHistogram.addMany: NaN is missing, not a value');
+      else {
+        const at = Math.floor(x / width) - start;
+        counts[at] = (counts[at] as number) + w;
+      }
+    }
     return this;
   }
 
