@@ -15,7 +15,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   // Native and very large packages stay outside the bundle and load only when a command needs them.
-  external: ['@duckdb/*'],
+  external: ['@duckdb/*', 'better-sqlite3', 'pg'],
   // CommonJS dependencies inside an ESM bundle need a `require`.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -150,6 +150,19 @@ export function program(): Command {
       (await command(() => import('./commands/tec.js'))).exportTecCommand(dir, opts),
     );
 
+  cli
+    .command('serve')
+    .description('run the monitor: an HTTP service that ingests events and feedback and tracks findings')
+    .argument('[systems...]', 'system folders or TEC input, one system each', ['.'])
+    .option('--port <port>', 'port to listen on (0 for any free port)', '7070')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--db <db>', 'SQLite file or postgres:// URL (default: .dovetail/dovetail.sqlite in each system folder)')
+    .option('--window <duration>', 'window length (not implemented yet)')
+    .option('--window-events <n>', 'close a window after n events (not implemented yet)')
+    .option('--proxy <url>', 'model server to sit in front of (not implemented yet)')
+    .option('--protocol <protocol>', "the model server's protocol (not implemented yet)")
+    .action(async (paths: string[], opts) => (await command(() => import('./commands/serve.js'))).serve(paths, opts));
+
   return cli;
 }
 

@@ -1,0 +1,105 @@
+// The store's schema, as migrations that run when the service starts. Both dialects get the same
+// tables; only the arrival-order column is spelled differently.
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-events-feedback-findings': {
+      async up(db: Kysely<unknown>) {
+        const seq = (t: ReturnType<Kysely<unknown>['schema']['createTable']>) =>
+          dialect === 'sqlite'
+            ? t.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+            : t.addColumn('seq', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity());
+
+        await seq(db.schema.createTable('events'))
+          .addColumn('system', 'text', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('timestamp', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addColumn('model', 'text')
+          .addColumn('model_version', 'text')
+          .addColumn('inputs', 'text')
+          .addColumn('outputs', 'text')
+          .addColumn('latency_ms', 'double precision')
+          .addColumn('resources', 'text')
+          .addColumn('metrics', 'text')
+          .addColumn('logs', 'text')
+          .execute();
+        await db.schema.createIndex('events_system_id').unique().on('events').columns(['system', 'id']).execute();
+        await db.schema.createIndex('events_system_timestamp').on('events').columns(['system', 'timestamp']).execute();
+
+        await seq(db.schema.createTable('feedback'))
+          .addColumn('system', 'text', (c) => c.notNull())
+          .addColumn('event_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('actual', 'text', (c) => c.notNull())
+          .addColumn('timestamp', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addColumn('comment', 'text')
+          .execute();
+        await db.schema.createIndex('feedback_system_event').on('feedback').columns(['system', 'event_id']).execute();
+
+        await db.schema
+          .createTable('counters')
+          .addColumn('system', 'text', (c) => c.notNull())
+          .addColumn('instance', 'text', (c) => c.notNull())
+          .addColumn('events_accepted', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addColumn('events_rejected', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addColumn('feedback_accepted', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addColumn('feedback_rejected', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addPrimaryKeyConstraint('counters_pk', ['system', 'instance'])
+          .execute();
+
+        await db.schema
+          .createTable('findings')
+          .addColumn('system', 'text', (c) => c.notNull())
+          .addColumn('phase', 'text', (c) => c.notNull())
+          .addColumn('fingerprint', 'text', (c) => c.notNull())
+          .addColumn('rule', 'text', (c) => c.notNull())
+          .addColumn('category', 'text', (c) => c.notNull())
+          .addColumn('severity', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('first_seen', 'text', (c) => c.notNull())
+          .addColumn('last_seen', 'text', (c) => c.notNull())
+          .addColumn('resolved_at', 'text')
+          .addColumn('occurrences', 'bigint', (c) => c.notNull())
+          .addColumn('window', 'text')
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('finding', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('findings_pk', ['system', 'phase', 'fingerprint'])
+          .execute();
+
+        await db.schema
+          .createTable('windows')
+          .addColumn('system', 'text', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('instance', 'text', (c) => c.notNull())
+          .addColumn('start', 'text', (c) => c.notNull())
+          .addColumn('end', 'text', (c) => c.notNull())
+          .addColumn('closed_at', 'text')
+          .addColumn('events', 'bigint', (c) => c.notNull())
+          .addColumn('profile', 'text')
+          .addPrimaryKeyConstraint('windows_pk', ['system', 'id', 'instance'])
+          .execute();
+
+        await db.schema
+          .createTable('observations')
+          .addColumn('system', 'text', (c) => c.notNull())
+          .addColumn('window', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('observation', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('observations_pk', ['system', 'window'])
+          .execute();
+      },
+    },
+  };
+}
+
+/** Brings the store's schema up to date; several instances starting at once take turns. */
+export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw new Error(`cannot update the store's schema: ${(error as Error).message}`);
+}

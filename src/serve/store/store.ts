@@ -1,0 +1,109 @@
+// What the monitor keeps, behind one interface: events, feedback joined to them, findings over time,
+// and (filled by the window slice) windows and observations. One implementation, two dialects.
+import type { Finding, Phase } from '../../rules/types.js';
+
+/** An event as ingested: id and timestamp filled in, everything else as sent. */
+export interface EventRecord {
+  id: string;
+  /** ISO 8601, UTC. */
+  timestamp: string;
+  model?: string;
+  model_version?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+  latency_ms?: number;
+  resources?: { cpu?: number; memory?: number; gpu?: number };
+  metrics?: Record<string, number>;
+  logs?: unknown[];
+}
+
+export interface StoredEvent extends EventRecord {
+  seq: number;
+  received_at: string;
+}
+
+export interface FeedbackRecord {
+  event_id: string;
+  kind: 'ground_truth' | 'user';
+  actual: Record<string, unknown>;
+  /** When the truth was known (ISO 8601, UTC); the time it arrived when not sent. */
+  timestamp: string;
+  comment?: string;
+}
+
+export interface StoredFeedback extends FeedbackRecord {
+  seq: number;
+  received_at: string;
+}
+
+export interface SystemCounts {
+  events: { accepted: number; rejected: number };
+  feedback: { accepted: number; rejected: number };
+  findings: { open: number };
+}
+
+export type FindingStatus = 'open' | 'resolved';
+
+/** A finding as `check --format json` prints it, plus its history. */
+export interface TrackedFinding extends Finding {
+  status: FindingStatus;
+  first_seen: string;
+  last_seen: string;
+  resolved_at?: string;
+  occurrences: number;
+  window?: string;
+}
+
+export interface StoredWindow {
+  id: string;
+  instance: string;
+  start: string;
+  end: string;
+  closed_at?: string;
+  events: number;
+  profile?: unknown;
+}
+
+export interface StoredObservation {
+  window: string;
+  at: string;
+  observation: unknown;
+}
+
+export interface Page {
+  /** Only rows after this arrival position. */
+  after?: number;
+  limit?: number;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * Stores a batch in one transaction, durable when the promise resolves. An event whose id is
+   * already stored is kept once. `rejected` counts the batch's events that failed validation.
+   */
+  addEvents(system: string, events: readonly EventRecord[], rejected: number): Promise<void>;
+  /**
+   * Stores the feedback whose event is stored, in one transaction; returns the positions (in
+   * `feedback`) of those whose event is unknown. `rejected` counts the items that failed validation.
+   */
+  addFeedback(system: string, feedback: readonly FeedbackRecord[], rejected: number): Promise<number[]>;
+  events(system: string, page?: Page): Promise<StoredEvent[]>;
+  feedback(system: string, page?: Page): Promise<StoredFeedback[]>;
+  counts(system: string): Promise<SystemCounts>;
+  /**
+   * The findings of one check of `phase` at time `at`: each opens or is updated; every open finding
+   * of that phase the check no longer shows is resolved.
+   */
+  recordFindings(
+    system: string,
+    phase: Phase,
+    findings: readonly Finding[],
+    at: string,
+    window?: string,
+  ): Promise<void>;
+  findings(system: string, filter?: { phase?: Phase; status?: FindingStatus }): Promise<TrackedFinding[]>;
+  windows(system: string): Promise<StoredWindow[]>;
+  observations(system: string): Promise<StoredObservation[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,95 @@
+// The tables of the monitor's store, as Kysely sees them. JSON payloads are kept as text on both
+// dialects, so both return exactly what was stored (PostgreSQL's jsonb would reorder keys).
+import type { Generated } from 'kysely';
+
+export interface EventTable {
+  /** Arrival order, across systems: windows are rebuilt from it after a restart. */
+  seq: Generated<number>;
+  system: string;
+  id: string;
+  /** ISO 8601, UTC, millisecond precision: sorts as text on both dialects. */
+  timestamp: string;
+  received_at: string;
+  model: string | null;
+  model_version: string | null;
+  inputs: string | null;
+  outputs: string | null;
+  latency_ms: number | null;
+  resources: string | null;
+  metrics: string | null;
+  logs: string | null;
+}
+
+export interface FeedbackTable {
+  seq: Generated<number>;
+  system: string;
+  event_id: string;
+  kind: string;
+  actual: string;
+  timestamp: string;
+  received_at: string;
+  comment: string | null;
+}
+
+/**
+ * Running totals per system and per store instance: each process adds to its own row, so instances
+ * sharing one PostgreSQL never wait on each other's counters; readers sum the rows.
+ */
+export interface CounterTable {
+  system: string;
+  instance: string;
+  events_accepted: number;
+  events_rejected: number;
+  feedback_accepted: number;
+  feedback_rejected: number;
+}
+
+export interface FindingTable {
+  system: string;
+  phase: string;
+  fingerprint: string;
+  rule: string;
+  category: string;
+  severity: string;
+  status: 'open' | 'resolved';
+  first_seen: string;
+  last_seen: string;
+  resolved_at: string | null;
+  /** How many checks (design) or windows (run time) showed it. */
+  occurrences: number;
+  /** The window that last showed it (run time only). */
+  window: string | null;
+  /** Place in the last check that showed it, so findings list in the rule engine's order. */
+  position: number;
+  /** The finding as `check --format json` prints it. */
+  finding: string;
+}
+
+/** A window of live traffic; each instance writes its own partial profile, which readers merge. */
+export interface WindowTable {
+  system: string;
+  id: string;
+  instance: string;
+  start: string;
+  end: string;
+  closed_at: string | null;
+  events: number;
+  profile: string | null;
+}
+
+/** What the monitor measured in a closed window, for the rule engine's run-time phase. */
+export interface ObservationTable {
+  system: string;
+  window: string;
+  at: string;
+  observation: string;
+}
+
+export interface Tables {
+  events: EventTable;
+  feedback: FeedbackTable;
+  counters: CounterTable;
+  findings: FindingTable;
+  windows: WindowTable;
+  observations: ObservationTable;
+}

@@ -1,0 +1,195 @@
+// The store behaves the same on SQLite and PostgreSQL: one test body, two setups.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Finding } from '../../src/rules/types.js';
+import { openStore } from '../../src/serve/store/open.js';
+import type { EventRecord, Store } from '../../src/serve/store/store.js';
+import { tempDir } from '../helpers.js';
+import { type Postgres, startPostgres } from './postgres.js';
+
+const event = (id: string, extra: Partial<EventRecord> = {}): EventRecord => ({
+  id,
+  timestamp: '2001-05-01T10:00:00.000Z',
+  inputs: { distance: 1200, origin: 'SFO' },
+  ...extra,
+});
+
+const finding = (fingerprint: string, severity: Finding['severity'] = 'error'): Finding => ({
+  rule: 'api/output-type',
+  category: 'api',
+  severity,
+  phase: 'runtime',
+  message: `problem ${fingerprint}`,
+  evidence: [],
+  rationale: 'why',
+  remedy: 'what',
+  roles: ['data-scientist'],
+  fingerprint,
+});
+
+function storeSuite(open: (name: string) => Promise<Store>) {
+  test('events: stored in arrival order, read back as sent, duplicate ids kept once', async () => {
+    const store = await open('events');
+    try {
+      const first = event('a', {
+        model: 'delay',
+        model_version: '3',
+        outputs: { delayed: true, p: 0.75 },
+        latency_ms: 12.5,
+        resources: { cpu: 0.5, memory: 1e9 },
+        metrics: { queue: 3 },
+        logs: ['ok', { level: 'info' }],
+      });
+      await store.addEvents('s', [first, event('b')], 2);
+      await store.addEvents('s', [event('b'), event('c')], 0);
+      await store.addEvents('other', [event('a')], 0);
+      const stored = await store.events('s');
+      assert.deepEqual(
+        stored.map((e) => e.id),
+        ['a', 'b', 'c'],
+      );
+      const { seq, received_at, ...a } = stored[0] ?? assert.fail();
+      assert.deepEqual(a, first);
+      assert.ok(seq > 0 && !Number.isNaN(Date.parse(received_at)));
+      assert.deepEqual(
+        (await store.events('s', { after: seq, limit: 1 })).map((e) => e.id),
+        ['b'],
+      );
+      assert.deepEqual((await store.counts('s')).events, { accepted: 3, rejected: 2 });
+      assert.deepEqual((await store.counts('other')).events, { accepted: 1, rejected: 0 });
+      assert.deepEqual((await store.counts('none')).events, { accepted: 0, rejected: 0 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a large batch is stored whole', async () => {
+    const store = await open('large');
+    try {
+      const batch = Array.from({ length: 2500 }, (_, i) => event(`e${i}`));
+      await store.addEvents('s', batch, 0);
+      assert.equal((await store.counts('s')).events.accepted, 2500);
+      assert.equal((await store.events('s', { limit: 5000 })).length, 2500);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('feedback joins stored events; unknown event ids are returned', async () => {
+    const store = await open('feedback');
+    try {
+      await store.addEvents('s', [event('a'), event('b')], 0);
+      await store.addEvents('t', [event('c')], 0);
+      const unknown = await store.addFeedback(
+        's',
+        [
+          { event_id: 'a', kind: 'ground_truth', actual: { delayed: true }, timestamp: '2001-05-02T00:00:00.000Z' },
+          { event_id: 'c', kind: 'user', actual: { delayed: false }, timestamp: '2001-05-02T00:00:00.000Z' },
+          { event_id: 'b', kind: 'user', actual: { ok: 1 }, timestamp: '2001-05-02T00:00:00.000Z', comment: 'late' },
+        ],
+        1,
+      );
+      assert.deepEqual(unknown, [1]);
+      const stored = await store.feedback('s');
+      assert.deepEqual(
+        stored.map(({ seq: _s, received_at: _r, ...f }) => f),
+        [
+          { event_id: 'a', kind: 'ground_truth', actual: { delayed: true }, timestamp: '2001-05-02T00:00:00.000Z' },
+          { event_id: 'b', kind: 'user', actual: { ok: 1 }, timestamp: '2001-05-02T00:00:00.000Z', comment: 'late' },
+        ],
+      );
+      assert.deepEqual((await store.counts('s')).feedback, { accepted: 2, rejected: 2 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('findings open, update and resolve over time', async () => {
+    const store = await open('findings');
+    try {
+      await store.recordFindings('s', 'runtime', [finding('x'), finding('y')], '2001-05-01T00:00:00.000Z', 'w1');
+      await store.recordFindings('s', 'runtime', [finding('y', 'warning')], '2001-05-01T00:05:00.000Z', 'w2');
+      await store.recordFindings('s', 'design', [finding('z')], '2001-05-01T00:05:00.000Z');
+      const all = await store.findings('s');
+      const y = all.find((f) => f.fingerprint === 'y');
+      assert.deepEqual(
+        { ...y },
+        {
+          ...finding('y', 'warning'),
+          status: 'open',
+          first_seen: '2001-05-01T00:00:00.000Z',
+          last_seen: '2001-05-01T00:05:00.000Z',
+          occurrences: 2,
+          window: 'w2',
+        },
+      );
+      const x = all.find((f) => f.fingerprint === 'x');
+      assert.equal(x?.status, 'resolved');
+      assert.equal(x?.resolved_at, '2001-05-01T00:05:00.000Z');
+      assert.deepEqual(
+        (await store.findings('s', { phase: 'runtime', status: 'open' })).map((f) => f.fingerprint),
+        ['y'],
+      );
+      assert.deepEqual(
+        (await store.findings('s', { phase: 'design' })).map((f) => f.fingerprint),
+        ['z'],
+      );
+      assert.equal((await store.counts('s')).findings.open, 2);
+      await store.recordFindings('s', 'runtime', [], '2001-05-01T00:10:00.000Z', 'w3');
+      assert.deepEqual(await store.findings('s', { phase: 'runtime', status: 'open' }), []);
+      await store.recordFindings('s', 'runtime', [finding('x')], '2001-05-01T00:15:00.000Z', 'w4');
+      const reopened = (await store.findings('s', { status: 'open', phase: 'runtime' }))[0];
+      assert.equal(reopened?.first_seen, '2001-05-01T00:00:00.000Z');
+      assert.equal(reopened?.occurrences, 2);
+      assert.equal(reopened?.resolved_at, undefined);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('windows and observations are empty until windows close', async () => {
+    const store = await open('windows');
+    try {
+      assert.deepEqual(await store.windows('s'), []);
+      assert.deepEqual(await store.observations('s'), []);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('reopening runs no migration twice and keeps the data', async () => {
+    const first = await open('reopen');
+    await first.addEvents('s', [event('a')], 0);
+    await first.close();
+    const second = await open('reopen');
+    try {
+      assert.deepEqual(
+        (await second.events('s')).map((e) => e.id),
+        ['a'],
+      );
+      assert.equal((await second.counts('s')).events.accepted, 1);
+    } finally {
+      await second.close();
+    }
+  });
+}
+
+describe('store on SQLite', () => {
+  const dir = tempDir();
+  storeSuite(async (name) => openStore(join(dir, name, 'dovetail.sqlite')));
+});
+
+describe('store on PostgreSQL', () => {
+  let pg: Postgres;
+  const databases = new Map<string, string>();
+  before(async () => {
+    pg = await startPostgres();
+  });
+  after(() => pg?.stop());
+  storeSuite(async (name) => {
+    const url = databases.get(name) ?? pg.database(name);
+    databases.set(name, url);
+    return openStore(url);
+  });
+});
