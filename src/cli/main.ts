@@ -157,8 +157,8 @@ export function program(): Command {
     .option('--port <port>', 'port to listen on (0 for any free port)', '7070')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--db <db>', 'SQLite file or postgres:// URL (default: .dovetail/dovetail.sqlite in each system folder)')
-    .option('--window <duration>', 'window length (not implemented yet)')
-    .option('--window-events <n>', 'close a window after n events (not implemented yet)')
+    .option('--window <duration>', "window length, e.g. 5m (default: the system's window setting, else 5m)")
+    .option('--window-events <n>', 'close a window after n events, before its end if need be')
     .option('--proxy <url>', 'model server to sit in front of (not implemented yet)')
     .option('--protocol <protocol>', "the model server's protocol (not implemented yet)")
     .action(async (paths: string[], opts) => (await command(() => import('./commands/serve.js'))).serve(paths, opts));

@@ -1,10 +1,12 @@
-// The monitor's HTTP service: a fastify app over the served systems. Bodies are validated with the
-// zod schemas in the handlers (a batch keeps its valid items), so fastify's own validation is off
-// and the route schemas only document the API.
+// The monitor's HTTP service: a fastify app over the served systems, with their run-time checks.
+// Bodies are validated with the zod schemas in the handlers (a batch keeps its valid items), so
+// fastify's own validation is off and the route schemas only document the API.
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { type Clock, systemClock } from './clock.js';
 import { installErrorHandlers } from './errors.js';
 import { parseJsonBody } from './json-body.js';
+import { Monitor, type MonitoredSystem, type WindowOverrides } from './monitor.js';
 import { findingRoutes } from './routes/findings.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
@@ -15,15 +17,26 @@ import type { ServedSystem } from './systems.js';
 
 /** Largest request body: about 10,000 events of 20 features. */
 export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+/** How often windows whose end has passed are closed when no event arrives to close them. */
+const FLUSH_EVERY_MS = 1000;
 
 export interface AppOptions {
   systems: readonly ServedSystem[];
   version: string;
   bodyLimit?: number;
+  /** `--window`, `--window-events`. */
+  window?: WindowOverrides;
+  clock?: Clock;
 }
 
+/**
+ * The service. Each system's contracts are compiled and its windows opened here; closing the app
+ * closes the windows and stores their observations (close it before the stores).
+ */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? BODY_LIMIT_BYTES;
+  const clock = options.clock ?? systemClock;
+  const systems: MonitoredSystem[] = options.systems.map((s) => ({ ...s, monitor: new Monitor(s, options.window) }));
   const app = Fastify({ logger: false, bodyLimit, return503OnClosing: true });
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -48,10 +61,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   healthRoutes(app);
   openapiRoutes(app);
-  systemRoutes(app, options.systems);
-  ingestRoutes(app, options.systems);
-  findingRoutes(app, options.systems);
-  measurementRoutes(app, options.systems);
+  systemRoutes(app, systems);
+  ingestRoutes(app, systems, clock);
+  findingRoutes(app, systems);
+  measurementRoutes(app, systems);
+  const stop = clock.every(FLUSH_EVERY_MS, async () => {
+    for (const s of systems) {
+      await s.monitor.flush(clock.now()).catch((e: Error) => {
+        process.stderr.write(`dovetail serve: cannot store the observations of ${s.name}: ${e.stack ?? e.message}\n`);
+      });
+    }
+  });
+  app.addHook('onClose', async () => {
+    stop();
+    await Promise.all(systems.map((s) => s.monitor.close(clock.now())));
+  });
   await app.ready();
   return app;
 }

@@ -66,7 +66,7 @@ export async function serveSystems(
   return { systems: served, close: async () => void (await Promise.all(stores.map((s) => s.close()))) };
 }
 
-export function findSystem(systems: readonly ServedSystem[], name: string): ServedSystem {
+export function findSystem<S extends ServedSystem>(systems: readonly S[], name: string): S {
   const found = systems.find((s) => s.name === name);
   if (!found) {
     throw new ApiError(404, 'unknown_system', `no system "${name}" is served here`, {

@@ -36,8 +36,8 @@ export interface WindowEvent {
   /** cpu in cores, memory in bytes (numbers, or text with a unit such as 500m or 512Mi), gpu as given. */
   resources?: { cpu?: number | string; memory?: number | string; gpu?: number } | null;
   metrics?: Record<string, number> | null;
-  /** A log record's name, or {name (or log), level}. */
-  logs?: readonly (string | { name?: string; log?: string; level?: string })[] | null;
+  /** A log record's name, or {name (or log), level}; other fields and values that are not text are ignored. */
+  logs?: readonly unknown[] | null;
 }
 
 /** Ground truth or user feedback joined to the event it is about. */
@@ -122,6 +122,15 @@ export function windowSettings(system: System): { durationMs: number; maxEvents?
   return { durationMs: settings?.window ?? DEFAULT_WINDOW_MS, maxEvents: settings?.window_events };
 }
 
+/**
+ * The id of an observation's window, the same on every instance: `model@start/end` (ISO 8601
+ * interval), so partial observations of one window are found together.
+ */
+export function windowId(o: Observation): string {
+  const span = `${o.window.start}/${o.window.end}`;
+  return o.model ? `${o.model.name}@${span}` : span;
+}
+
 function epochMs(timestamp: number | string): number {
   const t = typeof timestamp === 'number' ? timestamp : Date.parse(timestamp);
   if (!Number.isFinite(t)) throw new RangeError(`not a timestamp: ${JSON.stringify(timestamp)}`);
@@ -168,6 +177,8 @@ function quantity(v: number | string | undefined, parse: (text: string) => { ok:
   const r = parse(v);
   return r.ok ? r.value : undefined;
 }
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Rows as columns, for ProfileBuilder.addBatch: a field a row lacks is missing in that row. */
 function columnsOf(rows: readonly Record<string, unknown>[]): Map<string, unknown[]> {
@@ -247,9 +258,11 @@ export class Window {
       }
     }
     for (const log of event.logs ?? []) {
-      const name = typeof log === 'string' ? log : (log.name ?? log.log);
+      const record = log !== null && typeof log === 'object' ? (log as Record<string, unknown>) : {};
+      const name = typeof log === 'string' ? log : (text(record.name) ?? text(record.log));
       if (name) addCount(this.logsByName, name);
-      if (typeof log !== 'string' && log.level) addCount(this.logsByLevel, log.level.toLowerCase());
+      const level = text(record.level);
+      if (level) addCount(this.logsByLevel, level.toLowerCase());
     }
     this.tally.add(violations, violations.length ? { id: event.id, timestamp: iso(t) } : {});
     return this;

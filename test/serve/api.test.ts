@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { loadSystem } from '../../src/descriptors/load.js';
 import { BODY_LIMIT_BYTES, buildApp } from '../../src/serve/app.js';
+import type { Clock } from '../../src/serve/clock.js';
 import { MAX_DEPTH } from '../../src/serve/json-body.js';
 import type { Store } from '../../src/serve/store/store.js';
 import { type Served, serveSystems } from '../../src/serve/systems.js';
@@ -36,7 +37,9 @@ async function startService(db?: string): Promise<Service> {
   const dir = tempDir();
   cpSync(EXAMPLE, dir, { recursive: true });
   const served: Served = await serveSystems([await loadSystem([dir])], { db, warn: () => {} });
-  const app: FastifyInstance = await buildApp({ systems: served.systems, version: 'test' });
+  // Real time, but no timer: no window closes by time while the suite runs.
+  const clock: Clock = { now: () => Date.now(), every: () => () => {} };
+  const app: FastifyInstance = await buildApp({ systems: served.systems, version: 'test', clock });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
@@ -96,7 +99,7 @@ function apiSuite(start: () => Promise<Service>) {
     const events = [
       { id: 'e1', timestamp: '2001-05-01T12:00:00+02:00', inputs: { distance: 1200, origin: 'SFO' }, latency_ms: 12 },
       { inptus: { distance: 3 } },
-      { outputs: { delay_probability: 0.4 }, model: 'delay-classifier', model_version: '3' },
+      { outputs: { delay_probability: 0.4 }, model: 'delay-classifier', model_version: '2.3.0' },
       { inputs: { distance: 'HUGE' }, latency_ms: -1 },
       { id: 'e1', inputs: { distance: 1200 } },
     ];
@@ -189,9 +192,19 @@ function apiSuite(start: () => Promise<Service>) {
     );
   });
 
-  test('windows and observations are empty until windows close', async () => {
-    assert.deepEqual(await (await fetch(`${api}/windows`)).json(), { windows: [] });
-    assert.deepEqual(await (await fetch(`${api}/observations`)).json(), { observations: [] });
+  test("a later event closes e1's window: it is listed with its observation", async () => {
+    const { windows } = (await (await fetch(`${api}/windows`)).json()) as { windows: Record<string, unknown>[] };
+    assert.deepEqual(
+      windows.map((w) => [w.id, w.events]),
+      [['delay-classifier@2001-05-01T10:00:00.000Z/2001-05-01T11:00:00.000Z', 1]],
+    );
+    const { observations } = (await (await fetch(`${api}/observations`)).json()) as {
+      observations: { window: string; observation: { events: number } }[];
+    };
+    assert.deepEqual(
+      observations.map((o) => [o.window, o.observation.events]),
+      windows.map((w) => [w.id, w.events]),
+    );
   });
 
   test('bad input gets a 4xx with a JSON error naming the problem, and the service keeps serving', async () => {
@@ -268,6 +281,7 @@ describe('HTTP API on PostgreSQL', () => {
   before(async () => {
     pg = await startPostgres();
   });
-  after(() => pg?.stop());
   apiSuite(() => startService(pg.database('api')));
+  // After the suite's own after hook: the service stores its last observations before the server stops.
+  after(() => pg?.stop());
 });

@@ -1,5 +1,5 @@
-// `dovetail serve` as users run it: options not implemented yet are refused, an invalid system is
-// not served, SIGTERM stops the service cleanly.
+// `dovetail serve` as users run it: options not implemented yet are refused, window options are
+// checked, an invalid system is not served, SIGTERM stops the service cleanly.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,15 @@ describe('dovetail serve', () => {
     const r = dovetail(['serve', EXAMPLE, '--proxy', 'http://localhost:8080', '--protocol', 'kserve-v2']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--proxy, --protocol: not implemented yet/);
+  });
+
+  test('--window and --window-events are checked', () => {
+    const r = dovetail(['serve', EXAMPLE, '--window', 'soon']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--window soon: expected a positive duration/);
+    const n = dovetail(['serve', EXAMPLE, '--window', '30s', '--window-events', '0']);
+    assert.equal(n.code, 2);
+    assert.match(n.stderr, /--window-events 0: expected a whole number from 1/);
   });
 
   test("an invalid system is not served: exit 2 with validate's messages", () => {

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Finding } from '../../src/rules/types.js';
 import { openStore } from '../../src/serve/store/open.js';
 import type { EventRecord, Store } from '../../src/serve/store/store.js';
+import { Window, windowId } from '../../src/serve/window.js';
 import { tempDir } from '../helpers.js';
 import { type Postgres, startPostgres } from './postgres.js';
 
@@ -41,8 +42,11 @@ function storeSuite(open: (name: string) => Promise<Store>) {
         metrics: { queue: 3 },
         logs: ['ok', { level: 'info' }],
       });
-      await store.addEvents('s', [first, event('b')], 2);
-      await store.addEvents('s', [event('b'), event('c')], 0);
+      assert.deepEqual(await store.addEvents('s', [first, event('b'), event('b', { latency_ms: 1 })], 2), [
+        first,
+        event('b'),
+      ]);
+      assert.deepEqual(await store.addEvents('s', [event('b'), event('c')], 0), [event('c')]);
       await store.addEvents('other', [event('a')], 0);
       const stored = await store.events('s');
       assert.deepEqual(
@@ -79,9 +83,9 @@ function storeSuite(open: (name: string) => Promise<Store>) {
   test('feedback joins stored events; unknown event ids are returned', async () => {
     const store = await open('feedback');
     try {
-      await store.addEvents('s', [event('a'), event('b')], 0);
+      await store.addEvents('s', [event('a', { model: 'm', outputs: { delayed: false } }), event('b')], 0);
       await store.addEvents('t', [event('c')], 0);
-      const unknown = await store.addFeedback(
+      const joined = await store.addFeedback(
         's',
         [
           { event_id: 'a', kind: 'ground_truth', actual: { delayed: true }, timestamp: '2001-05-02T00:00:00.000Z' },
@@ -90,7 +94,7 @@ function storeSuite(open: (name: string) => Promise<Store>) {
         ],
         1,
       );
-      assert.deepEqual(unknown, [1]);
+      assert.deepEqual(joined, [{ model: 'm', outputs: { delayed: false } }, undefined, {}]);
       const stored = await store.feedback('s');
       assert.deepEqual(
         stored.map(({ seq: _s, received_at: _r, ...f }) => f),
@@ -148,11 +152,52 @@ function storeSuite(open: (name: string) => Promise<Store>) {
     }
   });
 
-  test('windows and observations are empty until windows close', async () => {
+  test('observations are stored with their windows and read newest first', async () => {
     const store = await open('windows');
     try {
-      assert.deepEqual(await store.windows('s'), []);
-      assert.deepEqual(await store.observations('s'), []);
+      assert.deepEqual(await store.windows('s', 10), []);
+      assert.deepEqual(await store.observations('s', 10), []);
+      const model = { name: 'm', version: '1' };
+      const observation = (start: string, n: number) => {
+        const t = Date.parse(start);
+        const w = new Window(t, t + 3_600_000, { model });
+        for (let i = 0; i < n; i++) w.add({ id: `e${i}`, timestamp: t, inputs: { distance: i } });
+        return w.close();
+      };
+      const first = observation('2001-05-01T00:00:00Z', 2);
+      const second = observation('2001-05-01T01:00:00Z', 3);
+      await store.addObservations('s', [first], '2001-05-01T01:00:00.000Z');
+      await store.addObservations('s', [second], '2001-05-01T02:00:00.000Z');
+      const windows = await store.windows('s', 10);
+      assert.deepEqual(
+        windows.map(({ instance: _, ...w }) => w),
+        [
+          {
+            id: windowId(second),
+            model: 'm',
+            start: '2001-05-01T01:00:00.000Z',
+            end: '2001-05-01T02:00:00.000Z',
+            closed_at: '2001-05-01T02:00:00.000Z',
+            events: 3,
+          },
+          {
+            id: 'm@2001-05-01T00:00:00.000Z/2001-05-01T01:00:00.000Z',
+            model: 'm',
+            start: '2001-05-01T00:00:00.000Z',
+            end: '2001-05-01T01:00:00.000Z',
+            closed_at: '2001-05-01T01:00:00.000Z',
+            events: 2,
+          },
+        ],
+      );
+      assert.ok(windows.every((w) => w.instance === windows[0]?.instance && w.instance.length > 0));
+      const observations = await store.observations('s', 1);
+      assert.deepEqual(
+        observations.map((o) => [o.window, o.at, o.instance === windows[0]?.instance]),
+        [[windowId(second), '2001-05-01T02:00:00.000Z', true]],
+      );
+      assert.deepEqual(observations[0]?.observation, second);
+      assert.deepEqual(await store.observations('other', 10), []);
     } finally {
       await store.close();
     }

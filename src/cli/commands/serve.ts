@@ -1,6 +1,8 @@
 import { loadSystem } from '../../descriptors/load.js';
 import { hasErrors, type System } from '../../descriptors/system.js';
+import { parseDuration } from '../../descriptors/units.js';
 import { buildApp } from '../../serve/app.js';
+import type { WindowOverrides } from '../../serve/monitor.js';
 import { serveSystems } from '../../serve/systems.js';
 import { packageVersion } from '../main.js';
 import { formatDiagnostic } from '../output.js';
@@ -18,8 +20,6 @@ export interface ServeOptions {
 
 /** Options of DESIGN §8 whose parts of the monitor do not exist yet: refused rather than ignored. */
 const NOT_YET: [keyof ServeOptions, string][] = [
-  ['window', '--window'],
-  ['windowEvents', '--window-events'],
   ['proxy', '--proxy'],
   ['protocol', '--protocol'],
 ];
@@ -35,6 +35,18 @@ export async function serve(paths: string[], opts: ServeOptions): Promise<void> 
   if (notYet.length) return fail(`${notYet.join(', ')}: not implemented yet in this version of dovetail serve`);
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port ${opts.port}: expected 0 to 65535`);
+  const window: WindowOverrides = {};
+  if (opts.window !== undefined) {
+    const d = parseDuration(opts.window);
+    if (!d.ok || d.value <= 0) return fail(`--window ${opts.window}: expected a positive duration, e.g. 5m, 30s or 1h`);
+    window.durationMs = d.value;
+  }
+  if (opts.windowEvents !== undefined) {
+    const n = Number(opts.windowEvents);
+    if (!Number.isInteger(n) || n < 1)
+      return fail(`--window-events ${opts.windowEvents}: expected a whole number from 1`);
+    window.maxEvents = n;
+  }
 
   // The service validates every event with the same schemas: zod's compiled fast paths pay off here.
   config({ jitless: false });
@@ -51,7 +63,7 @@ export async function serve(paths: string[], opts: ServeOptions): Promise<void> 
   }
   const warn = (message: string) => process.stderr.write(`dovetail: ${message}\n`);
   const served = await serveSystems(systems, { db: opts.db, warn });
-  const app = await buildApp({ systems: served.systems, version: packageVersion() }).catch(async (e) => {
+  const app = await buildApp({ systems: served.systems, version: packageVersion(), window }).catch(async (e) => {
     await served.close();
     throw e;
   });

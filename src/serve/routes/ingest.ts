@@ -1,13 +1,17 @@
 // POST /api/v1/systems/{name}/events and /feedback: batches validated item by item; the valid items
-// are stored in one transaction before the response, the others are listed with their errors.
+// are stored in one transaction before the response, the others are listed with their errors. Once
+// stored, events are checked against their model's contract and windowed, and feedback joins them.
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
 import { batchResponse, validateBatch } from '../batch.js';
+import type { Clock } from '../clock.js';
 import { errorBody } from '../errors.js';
 import { eventRecord, eventSchema } from '../events.js';
 import { feedbackRecord, feedbackSchema } from '../feedback.js';
+import type { MonitoredSystem } from '../monitor.js';
 import { docSchema, nameParams } from '../openapi.js';
-import { findSystem, type ServedSystem } from '../systems.js';
+import type { EventRecord } from '../store/store.js';
+import { findSystem } from '../systems.js';
 
 const errors = {
   400: docSchema(errorBody),
@@ -16,7 +20,7 @@ const errors = {
   415: docSchema(errorBody),
 };
 
-export function ingestRoutes(app: FastifyInstance, systems: readonly ServedSystem[]): void {
+export function ingestRoutes(app: FastifyInstance, systems: readonly MonitoredSystem[], clock: Clock): void {
   app.post<{ Params: { name: string } }>(
     '/api/v1/systems/:name/events',
     {
@@ -24,7 +28,9 @@ export function ingestRoutes(app: FastifyInstance, systems: readonly ServedSyste
         summary: 'Ingest a batch of events (predictions)',
         description:
           'Each event is validated on its own: valid events are stored, durably, before the response; ' +
-          'invalid ones are listed under `rejected` with their index and errors.',
+          'invalid ones, and those naming a model (or version) the system does not declare, are listed ' +
+          'under `rejected` with their index and errors. Stored events are then checked against their ' +
+          "model's contract and counted in its windows.",
         tags: ['ingest'],
         params: nameParams,
         body: docSchema(z.object({ events: z.array(eventSchema).min(1) }), 'input'),
@@ -34,13 +40,17 @@ export function ingestRoutes(app: FastifyInstance, systems: readonly ServedSyste
     async (request) => {
       const served = findSystem(systems, request.params.name);
       const { valid, rejected } = validateBatch(request.body, 'events', eventSchema);
-      const now = new Date();
-      await served.store.addEvents(
-        served.name,
-        valid.map((v) => eventRecord(v.value, now)),
-        rejected.length,
-      );
-      return { accepted: valid.length, rejected };
+      const now = clock.now();
+      const records: EventRecord[] = [];
+      for (const v of valid) {
+        const refusal = served.monitor.refusal(v.value);
+        if (refusal) rejected.push({ index: v.index, errors: [refusal] });
+        else records.push(eventRecord(v.value, new Date(now)));
+      }
+      rejected.sort((a, b) => a.index - b.index);
+      const stored = await served.store.addEvents(served.name, records, rejected.length);
+      await served.monitor.add(stored, now);
+      return { accepted: records.length, rejected };
     },
   );
 
@@ -61,22 +71,19 @@ export function ingestRoutes(app: FastifyInstance, systems: readonly ServedSyste
     async (request) => {
       const served = findSystem(systems, request.params.name);
       const { valid, rejected } = validateBatch(request.body, 'feedback', feedbackSchema);
-      const now = new Date();
-      const unknown = await served.store.addFeedback(
-        served.name,
-        valid.map((v) => feedbackRecord(v.value, now)),
-        rejected.length,
-      );
-      for (const i of unknown) {
-        const item = valid[i];
-        if (!item) continue;
+      const now = new Date(clock.now());
+      const feedback = valid.map((v) => feedbackRecord(v.value, now));
+      const joined = await served.store.addFeedback(served.name, feedback, rejected.length);
+      served.monitor.addFeedback(feedback, joined);
+      valid.forEach((item, i) => {
+        if (joined[i]) return;
         rejected.push({
           index: item.index,
           errors: [{ path: '/event_id', message: `no event "${item.value.event_id}" is stored for ${served.name}` }],
         });
-      }
+      });
       rejected.sort((a, b) => a.index - b.index);
-      return { accepted: valid.length - unknown.length, rejected };
+      return { accepted: joined.filter((j) => j).length, rejected };
     },
   );
 }

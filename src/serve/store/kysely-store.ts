@@ -2,11 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Finding, Phase } from '../../rules/types.js';
+import { type Observation, windowId } from '../window.js';
 import type { Dialect } from './migrations.js';
 import type {
   EventRecord,
   FeedbackRecord,
   FindingStatus,
+  JoinedEvent,
   Page,
   Store,
   StoredEvent,
@@ -63,7 +65,7 @@ export class KyselyStore implements Store {
       .execute();
   }
 
-  async addEvents(system: string, events: readonly EventRecord[], rejected: number): Promise<void> {
+  async addEvents(system: string, events: readonly EventRecord[], rejected: number): Promise<EventRecord[]> {
     const received_at = new Date().toISOString();
     const rows = events.map((e) => ({
       system,
@@ -79,34 +81,46 @@ export class KyselyStore implements Store {
       metrics: json(e.metrics),
       logs: json(e.logs),
     }));
+    const inserted = new Set<string>();
     await this.db.transaction().execute(async (trx) => {
-      let inserted = 0;
       for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
         const r = await trx
           .insertInto('events')
           .values(chunk)
           .onConflict((oc) => oc.columns(['system', 'id']).doNothing())
-          .executeTakeFirst();
-        inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+          .returning('id')
+          .execute();
+        for (const { id } of r) inserted.add(id);
       }
-      await this.add(trx, system, { events_accepted: inserted, events_rejected: rejected });
+      await this.add(trx, system, { events_accepted: inserted.size, events_rejected: rejected });
     });
+    // An id sent twice in one batch was inserted once, from its first occurrence.
+    return events.filter((e) => inserted.delete(e.id));
   }
 
-  async addFeedback(system: string, feedback: readonly FeedbackRecord[], rejected: number): Promise<number[]> {
+  async addFeedback(
+    system: string,
+    feedback: readonly FeedbackRecord[],
+    rejected: number,
+  ): Promise<(JoinedEvent | undefined)[]> {
     const received_at = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
-      const known = new Set<string>();
+      const known = new Map<string, JoinedEvent>();
       for (const ids of chunks([...new Set(feedback.map((f) => f.event_id))], ROWS_PER_INSERT)) {
         const rows = await trx
           .selectFrom('events')
-          .select('id')
+          .select(['id', 'model', 'outputs'])
           .where('system', '=', system)
           .where('id', 'in', ids)
           .execute();
-        for (const r of rows) known.add(r.id);
+        for (const r of rows) {
+          known.set(
+            r.id,
+            defined({ model: r.model ?? undefined, outputs: parsed(r.outputs) as JoinedEvent['outputs'] }),
+          );
+        }
       }
-      const unknown = feedback.flatMap((f, i) => (known.has(f.event_id) ? [] : [i]));
+      const joined = feedback.map((f) => known.get(f.event_id));
       const rows = feedback
         .filter((f) => known.has(f.event_id))
         .map((f) => ({
@@ -119,8 +133,11 @@ export class KyselyStore implements Store {
           comment: f.comment ?? null,
         }));
       for (const chunk of chunks(rows, ROWS_PER_INSERT)) await trx.insertInto('feedback').values(chunk).execute();
-      await this.add(trx, system, { feedback_accepted: rows.length, feedback_rejected: rejected + unknown.length });
-      return unknown;
+      await this.add(trx, system, {
+        feedback_accepted: rows.length,
+        feedback_rejected: rejected + feedback.length - rows.length,
+      });
+      return joined;
     });
   }
 
@@ -272,34 +289,70 @@ export class KyselyStore implements Store {
     );
   }
 
-  async windows(system: string): Promise<StoredWindow[]> {
+  async addObservations(system: string, observations: readonly Observation[], at: string): Promise<void> {
+    const instance = this.instance;
+    await this.db.transaction().execute(async (trx) => {
+      for (const chunk of chunks(observations, ROWS_PER_INSERT)) {
+        await trx
+          .insertInto('windows')
+          .values(
+            chunk.map((o) => ({
+              system,
+              id: windowId(o),
+              instance,
+              model: o.model?.name ?? null,
+              start: o.window.start,
+              end: o.window.end,
+              closed_at: at,
+              events: o.events,
+            })),
+          )
+          .execute();
+        await trx
+          .insertInto('observations')
+          .values(chunk.map((o) => ({ system, window: windowId(o), instance, at, observation: JSON.stringify(o) })))
+          .execute();
+      }
+    });
+  }
+
+  async windows(system: string, limit: number): Promise<StoredWindow[]> {
     const rows = await this.db
       .selectFrom('windows')
       .selectAll()
       .where('system', '=', system)
-      .orderBy('start')
+      .orderBy('closed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
       .execute();
     return rows.map((r) =>
       defined({
         id: r.id,
         instance: r.instance,
+        model: r.model ?? undefined,
         start: r.start,
         end: r.end,
-        closed_at: r.closed_at ?? undefined,
+        closed_at: r.closed_at,
         events: Number(r.events),
-        profile: parsed(r.profile),
       }),
     );
   }
 
-  async observations(system: string): Promise<StoredObservation[]> {
+  async observations(system: string, limit: number): Promise<StoredObservation[]> {
     const rows = await this.db
       .selectFrom('observations')
       .selectAll()
       .where('system', '=', system)
-      .orderBy('at')
+      .orderBy('at', 'desc')
+      .orderBy('window', 'desc')
+      .limit(limit)
       .execute();
-    return rows.map((r) => ({ window: r.window, at: r.at, observation: JSON.parse(r.observation) }));
+    return rows.map((r) => ({
+      window: r.window,
+      instance: r.instance,
+      at: r.at,
+      observation: JSON.parse(r.observation) as Observation,
+    }));
   }
 
   close(): Promise<void> {

@@ -94,6 +94,38 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Nothing wrote windows or observations before this migration. Now each instance writes its own
+    // partial observation of a window (they merge), so both are keyed by window and instance; a
+    // window names its model, and its profiles live in the observation.
+    '0002-windows-observations-per-instance': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.dropTable('observations').execute();
+        await db.schema.dropTable('windows').execute();
+        await db.schema
+          .createTable('windows')
+          .addColumn('system', 'text', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('instance', 'text', (c) => c.notNull())
+          .addColumn('model', 'text')
+          .addColumn('start', 'text', (c) => c.notNull())
+          .addColumn('end', 'text', (c) => c.notNull())
+          .addColumn('closed_at', 'text', (c) => c.notNull())
+          .addColumn('events', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('windows_pk', ['system', 'id', 'instance'])
+          .execute();
+        await db.schema.createIndex('windows_system_closed').on('windows').columns(['system', 'closed_at']).execute();
+        await db.schema
+          .createTable('observations')
+          .addColumn('system', 'text', (c) => c.notNull())
+          .addColumn('window', 'text', (c) => c.notNull())
+          .addColumn('instance', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('observation', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('observations_pk', ['system', 'window', 'instance'])
+          .execute();
+        await db.schema.createIndex('observations_system_at').on('observations').columns(['system', 'at']).execute();
+      },
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 // What the monitor keeps, behind one interface: events, feedback joined to them, findings over time,
-// and (filled by the window slice) windows and observations. One implementation, two dialects.
+// and the windows with their observations. One implementation, two dialects.
 import type { Finding, Phase } from '../../rules/types.js';
+import type { Observation } from '../window.js';
 
 /** An event as ingested: id and timestamp filled in, everything else as sent. */
 export interface EventRecord {
@@ -54,20 +55,29 @@ export interface TrackedFinding extends Finding {
   window?: string;
 }
 
+/** The stored event a feedback item is about: what the windows need of it. */
+export interface JoinedEvent {
+  model?: string;
+  outputs?: Record<string, unknown>;
+}
+
+/** A window one instance closed; its observation holds what was measured. */
 export interface StoredWindow {
   id: string;
   instance: string;
+  model?: string;
   start: string;
   end: string;
-  closed_at?: string;
+  closed_at: string;
   events: number;
-  profile?: unknown;
 }
 
 export interface StoredObservation {
   window: string;
+  instance: string;
+  /** When the window was closed. */
   at: string;
-  observation: unknown;
+  observation: Observation;
 }
 
 export interface Page {
@@ -81,13 +91,19 @@ export interface Store {
   /**
    * Stores a batch in one transaction, durable when the promise resolves. An event whose id is
    * already stored is kept once. `rejected` counts the batch's events that failed validation.
+   * Returns the events this call stored, in batch order: those whose id was not stored before.
    */
-  addEvents(system: string, events: readonly EventRecord[], rejected: number): Promise<void>;
+  addEvents(system: string, events: readonly EventRecord[], rejected: number): Promise<EventRecord[]>;
   /**
-   * Stores the feedback whose event is stored, in one transaction; returns the positions (in
-   * `feedback`) of those whose event is unknown. `rejected` counts the items that failed validation.
+   * Stores the feedback whose event is stored, in one transaction; returns, for each item of
+   * `feedback`, the event it joins, or undefined when that event is unknown (and the item not
+   * stored). `rejected` counts the items that failed validation.
    */
-  addFeedback(system: string, feedback: readonly FeedbackRecord[], rejected: number): Promise<number[]>;
+  addFeedback(
+    system: string,
+    feedback: readonly FeedbackRecord[],
+    rejected: number,
+  ): Promise<(JoinedEvent | undefined)[]>;
   events(system: string, page?: Page): Promise<StoredEvent[]>;
   feedback(system: string, page?: Page): Promise<StoredFeedback[]>;
   counts(system: string): Promise<SystemCounts>;
@@ -103,7 +119,11 @@ export interface Store {
     window?: string,
   ): Promise<void>;
   findings(system: string, filter?: { phase?: Phase; status?: FindingStatus }): Promise<TrackedFinding[]>;
-  windows(system: string): Promise<StoredWindow[]>;
-  observations(system: string): Promise<StoredObservation[]>;
+  /** Stores closed windows with their observations, written by this instance at `at`, in one transaction. */
+  addObservations(system: string, observations: readonly Observation[], at: string): Promise<void>;
+  /** The latest `limit` windows, newest (last closed) first. */
+  windows(system: string, limit: number): Promise<StoredWindow[]>;
+  /** The latest `limit` observations, newest (last closed) first. */
+  observations(system: string, limit: number): Promise<StoredObservation[]>;
   close(): Promise<void>;
 }

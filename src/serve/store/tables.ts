@@ -65,22 +65,25 @@ export interface FindingTable {
   finding: string;
 }
 
-/** A window of live traffic; each instance writes its own partial profile, which readers merge. */
+/** A window of live traffic as one instance saw it; the instances' partial observations of it merge. */
 export interface WindowTable {
   system: string;
+  /** The window module's id: model and span. */
   id: string;
   instance: string;
+  model: string | null;
   start: string;
   end: string;
-  closed_at: string | null;
+  closed_at: string;
   events: number;
-  profile: string | null;
 }
 
-/** What the monitor measured in a closed window, for the rule engine's run-time phase. */
+/** What one instance measured in a closed window (the window module's observation), for the rule engine. */
 export interface ObservationTable {
   system: string;
   window: string;
+  instance: string;
+  /** When the window was closed. */
   at: string;
   observation: string;
 }

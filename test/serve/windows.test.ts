@@ -1,0 +1,174 @@
+// The service checks stored events against the model's contract and windows them: closed windows
+// become stored observations, on SQLite and on PostgreSQL, over real loopback HTTP.
+import assert from 'node:assert/strict';
+import { cpSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { loadSystem } from '../../src/descriptors/load.js';
+import { buildApp } from '../../src/serve/app.js';
+import type { StoredObservation, StoredWindow } from '../../src/serve/store/store.js';
+import { type Served, serveSystems } from '../../src/serve/systems.js';
+import { EXAMPLE, tempDir } from '../helpers.js';
+import { FLIGHT_EVENTS, type FlightEvent } from './flights.js';
+import { ManualClock } from './manual-clock.js';
+import { type Postgres, startPostgres } from './postgres.js';
+
+const SYSTEM = 'flight-delays';
+const HOUR = 3_600_000;
+const EIGHT = Date.parse('2001-01-01T08:00:00.000Z');
+const MILES_TO_KM = 1.609344;
+
+/** 250 flights one second apart from 08:00; the first three are the longest routes, sent in km. */
+function traffic(): FlightEvent[] {
+  const long = FLIGHT_EVENTS.filter((e) => (e.inputs.distance as number) * MILES_TO_KM > 5100).slice(0, 3);
+  assert.equal(long.length, 3);
+  const km = long.map((e) => ({
+    ...e,
+    inputs: { ...e.inputs, distance: Math.round((e.inputs.distance as number) * MILES_TO_KM) },
+  }));
+  const rest = FLIGHT_EVENTS.filter((e) => !long.includes(e)).slice(0, 247);
+  return [...km, ...rest].map((e, i) => ({
+    ...e,
+    id: `w${i}`,
+    timestamp: new Date(EIGHT + i * 1000).toISOString(),
+  }));
+}
+
+function monitorSuite(db: () => string | undefined) {
+  let served: Served;
+  let app: FastifyInstance;
+  let api: string;
+  const clock = new ManualClock(EIGHT + HOUR / 2);
+  const post = async (path: string, body: unknown) => {
+    const r = await fetch(`${api}/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    assert.equal(r.status, 200);
+    return (await r.json()) as { accepted: number; rejected: { index: number; errors: { path: string }[] }[] };
+  };
+  const observations = async (query = '') =>
+    ((await (await fetch(`${api}/observations${query}`)).json()) as { observations: StoredObservation[] }).observations;
+
+  before(async () => {
+    const dir = tempDir();
+    cpSync(EXAMPLE, dir, { recursive: true });
+    served = await serveSystems([await loadSystem([dir])], { db: db(), warn: () => {} });
+    app = await buildApp({ systems: served.systems, version: 'test', window: { maxEvents: 100 }, clock });
+    api = `${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/systems/${SYSTEM}`;
+  });
+  after(async () => {
+    await app?.close();
+    await served?.close();
+  });
+
+  test('a window closes every 100 events; its observation counts events and contract violations', async () => {
+    const events = traffic();
+    assert.deepEqual(await post('events', { events }), { accepted: 250, rejected: [] });
+    const stored = await observations();
+    assert.deepEqual(
+      stored.map((o) => o.observation.events),
+      [100, 100],
+    );
+    const [second, first] = stored.map((o) => o.observation);
+    assert.ok(first && second);
+    assert.equal(first.window.start, '2001-01-01T08:00:00.000Z');
+    assert.equal(first.window.end, '2001-01-01T08:01:39.001Z');
+    assert.equal(stored[1]?.window, `delay-classifier@${first.window.start}/${first.window.end}`);
+    assert.equal(stored[1]?.at, new Date(clock.now()).toISOString());
+    assert.deepEqual(first.model, { name: 'delay-classifier', version: '2.3.0' });
+    assert.equal(first.inputs.rows, 100);
+    assert.equal(first.latency.summary.count, 100);
+    const range = first.contract.violations.find((v) => v.kind === 'range' && v.field === 'distance');
+    assert.equal(range?.count, 3);
+    assert.deepEqual(
+      range?.examples.map((x) => x.event),
+      ['w0', 'w1', 'w2'],
+    );
+    assert.equal(range?.declared.file, 'data-pipeline.yaml');
+    assert.equal(
+      second.contract.violations.find((v) => v.kind === 'range' && v.field === 'distance'),
+      undefined,
+    );
+
+    const windows = ((await (await fetch(`${api}/windows`)).json()) as { windows: StoredWindow[] }).windows;
+    assert.deepEqual(
+      windows.map((w) => [w.id, w.model, w.events]),
+      stored.map((o) => [o.window, 'delay-classifier', o.observation.events]),
+    );
+  });
+
+  test('an event for a model or version the system does not declare is rejected', async () => {
+    const [event] = traffic();
+    const r = await post('events', {
+      events: [
+        { ...event, id: 'other-model', model: 'price-predictor' },
+        { ...event, id: 'other-version', model: 'delay-classifier', model_version: '3' },
+      ],
+    });
+    assert.equal(r.accepted, 0);
+    assert.deepEqual(
+      r.rejected.map((x) => [x.index, x.errors.map((e) => e.path)]),
+      [
+        [0, ['/model']],
+        [1, ['/model_version']],
+      ],
+    );
+  });
+
+  test('feedback joins the window of its event; the window closes by time when the clock passes its end', async () => {
+    const feedback = [
+      ...Array.from({ length: 10 }, (_, i) => ({
+        event_id: `w${200 + i}`,
+        kind: 'ground_truth',
+        actual: { delayed: true },
+      })),
+      { event_id: 'w240', kind: 'user', actual: { delayed: false } },
+    ];
+    assert.equal((await post('feedback', { feedback })).accepted, 11);
+    await clock.tick(EIGHT + HOUR - 1);
+    assert.equal((await observations()).length, 2);
+    await clock.tick(EIGHT + HOUR);
+    const [latest] = await observations('?limit=1');
+    assert.equal(latest?.at, '2001-01-01T09:00:00.000Z');
+    const o = latest?.observation;
+    assert.equal(o?.events, 50);
+    assert.equal(o?.window.end, '2001-01-01T09:00:00.000Z');
+    assert.deepEqual([o?.feedback.ground_truth, o?.feedback.user], [10, 1]);
+    assert.equal((await observations()).length, 3);
+  });
+
+  test('limit is checked', async () => {
+    const r = await fetch(`${api}/windows?limit=0`);
+    assert.equal(r.status, 400);
+    assert.equal(((await r.json()) as { error: { code: string } }).error.code, 'invalid_query');
+    assert.equal((await fetch(`${api}/observations?limit=1001`)).status, 400);
+  });
+
+  test('shutdown closes the open window and stores its observation', async () => {
+    const events = traffic()
+      .slice(0, 5)
+      .map((e, i) => ({ ...e, id: `late${i}`, timestamp: new Date(EIGHT + HOUR + i * 1000).toISOString() }));
+    assert.equal((await post('events', { events })).accepted, 5);
+    await app.close();
+    const store = served.systems[0]?.store ?? assert.fail('no system served');
+    const [last] = await store.observations(SYSTEM, 1);
+    assert.equal(last?.observation.events, 5);
+    assert.equal(last?.observation.window.start, '2001-01-01T09:00:00.000Z');
+  });
+}
+
+describe('contract checks and windows on SQLite', () => {
+  monitorSuite(() => undefined);
+});
+
+describe('contract checks and windows on PostgreSQL', () => {
+  let pg: Postgres;
+  before(async () => {
+    pg = await startPostgres();
+  });
+  monitorSuite(() => pg.database('windows'));
+  // After the suite's own after hook: the service stores its last observations before the server stops.
+  after(() => pg?.stop());
+});
