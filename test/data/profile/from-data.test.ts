@@ -95,6 +95,18 @@ describe('profileData', () => {
     });
   });
 
+  it('summarizes columns of many distinct values inside DuckDB to the same profile', async () => {
+    // With a limit of 100 distinct values, id, price and when take the in-DuckDB path.
+    const { profile } = await profileData(file, { created: 'fixed', exactLimit: 100 });
+    const expected = await rowByRow(file);
+    assert.deepEqual(exactParts(profile), exactParts(expected));
+    for (const name of ['id', 'price', 'when']) {
+      const c = expected.columns[name];
+      assertClose(profile.columns[name]?.mean, c?.mean, `${name} mean`);
+      assertClose(profile.columns[name]?.variance, c?.variance, `${name} variance`);
+    }
+  });
+
   it('keeps quantiles within the stated bound of the exact ones', async () => {
     const { profile, exact } = await profileData(file, { exact: true });
     for (const name of ['id', 'delay', 'price', 'when']) {

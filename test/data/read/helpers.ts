@@ -15,6 +15,11 @@ export async function collect(
   return { batches, columns };
 }
 
+/** Reads a file to its end and returns the rows read; use with rejectsWith to see how far it got. */
+export async function readRows(file: string, counted: { rows: number }): Promise<void> {
+  for await (const b of readData(file)) counted.rows += b.rows;
+}
+
 export async function rejectsWith(promise: Promise<unknown>, check: (e: DataReadError) => void): Promise<void> {
   await assert.rejects(promise, (error: unknown) => {
     assert.ok(error instanceof DataReadError, `expected DataReadError, got ${String(error)}`);
