@@ -4,8 +4,10 @@ import { cpus, totalmem } from 'node:os';
 import * as check from './check.mjs';
 import * as cli from './cli.mjs';
 import * as data from './data.mjs';
+import * as proxy from './proxy.mjs';
+import * as serve from './serve.mjs';
 
-const suites = { cli, check, data };
+const suites = { cli, check, data, serve, proxy };
 const only = process.argv.slice(2);
 const results = [];
 for (const [name, suite] of Object.entries(suites)) {

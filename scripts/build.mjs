@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  // The SQLite store runs in a worker thread, started from its own file.
+  entryPoints: { main: 'src/cli/main.ts', 'sqlite-thread': 'src/serve/store/sqlite-thread.ts' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

@@ -159,8 +159,22 @@ export function program(): Command {
     .option('--db <db>', 'SQLite file or postgres:// URL (default: .dovetail/dovetail.sqlite in each system folder)')
     .option('--window <duration>', "window length, e.g. 5m (default: the system's window setting, else 5m)")
     .option('--window-events <n>', 'close a window after n events, before its end if need be')
-    .option('--proxy <url>', 'model server to sit in front of (not implemented yet)')
-    .option('--protocol <protocol>', "the model server's protocol (not implemented yet)")
+    .option('--proxy <url>', 'model server to sit in front of: forward every request to it and record its predictions')
+    .option('--protocol <protocol>', "with --proxy: the model server's protocol: kserve-v2, mlflow, tfserving or json")
+    .option(
+      '--model <name>',
+      'with --proxy: the trained model the predictions are recorded for (default: the one the URL names, or the only one)',
+    )
+    .option(
+      '--inputs-path <path>',
+      'with --protocol json: where the request holds the inputs, e.g. instances (dotted keys)',
+    )
+    .option('--outputs-path <path>', 'with --protocol json: where the answer holds the outputs, e.g. result.scores')
+    .option(
+      '--webhook <url>',
+      "POST a message there when a finding opens or resolves, for every system (repeatable; beside the systems' settings.webhooks)",
+      (url: string, urls: string[] = []) => [...urls, url],
+    )
     .action(async (paths: string[], opts) => (await command(() => import('./commands/serve.js'))).serve(paths, opts));
 
   return cli;

@@ -8,6 +8,7 @@ import type { Path } from '../descriptors/source.js';
 import type { Descriptor, System } from '../descriptors/system.js';
 import type { Role } from '../descriptors/vocabulary.js';
 import { type Facts, factsOf } from './facts.js';
+import type { Observed } from './observed.js';
 import {
   type Category,
   type Evidence,
@@ -26,6 +27,8 @@ export interface RunOptions {
   categories?: readonly Category[];
   /** Today, for waiver expiry (YYYY-MM-DD); tests set it. */
   today?: string;
+  /** What the monitor observed: the facts of the runtime phase. */
+  observed?: Observed;
 }
 
 export interface RunResult {
@@ -92,7 +95,7 @@ function waiverMatches(w: Waiver, f: Finding): boolean {
 
 /** Runs the rules on a loaded system. Never throws: a failing rule is reported in `failures`. */
 export function runRules(system: System, rules: readonly Rule[], options: RunOptions = {}): RunResult {
-  const facts = factsOf(system);
+  const facts = factsOf(system, options.observed);
   const phase = options.phase ?? 'design';
   const findings: Finding[] = [];
   const failures: RunResult['failures'] = [];

@@ -7,6 +7,7 @@ import { parseReference } from '../descriptors/fields.js';
 import type { KindId } from '../descriptors/kinds/index.js';
 import { type Descriptor, descriptorsOf, linked, pipelineEnvironments, type System } from '../descriptors/system.js';
 import { mentions } from './match.js';
+import type { ModelObserved, Observed } from './observed.js';
 import type { Cite } from './types.js';
 
 export interface Facts {
@@ -31,11 +32,18 @@ export interface Facts {
   developmentEnvironmentsOf(model: Descriptor<'trained-model'>): Descriptor<'development-environment'>[];
   /** The development environments a pipeline runs in: those of the models that use it, or every one. */
   pipelineEnvironmentsOf(pipeline: Descriptor<'data-pipeline'>): Descriptor<'development-environment'>[];
-  /** The profile of the data a data descriptor describes: the one its `profile` names, as loaded. */
+  /**
+   * The profile of the data a data descriptor describes: the one its `profile` names, as loaded. At
+   * run time a production-data descriptor's profile is the traffic observed: the inputs of the latest
+   * window of the model that sees that data.
+   */
   profileOf(d: Descriptor): Profile | undefined;
+  /** What the monitor observed of a trained model (run time only). */
+  observed(model: Descriptor<'trained-model'>): ModelObserved | undefined;
 }
 
-export function factsOf(system: System): Facts {
+/** Facts of a system; `observed` makes them the facts of the runtime phase. */
+export function factsOf(system: System, observed?: Observed): Facts {
   const all = <K extends KindId>(kind: K) => descriptorsOf(system, kind);
   const resolve = <K extends KindId>(kind: K, ref: string | undefined) => {
     if (!ref) return undefined;
@@ -57,6 +65,17 @@ export function factsOf(system: System): Facts {
   const developmentEnvironmentsOf = memo((model: Descriptor<'trained-model'>) =>
     linked(system, model, 'development_environment', 'development-environment'),
   );
+  const productionDataOfModel = (model: Descriptor<'trained-model'>) => {
+    const training = resolve('training-data', model.data.training_data);
+    return training ? productionDataOf(training) : all('production-data');
+  };
+  const observedProfile = (d: Descriptor) => {
+    const model = all('trained-model').find(
+      (m) => observed?.has(m.name) && productionDataOfModel(m).includes(d as Descriptor<'production-data'>),
+    );
+    const profile = model && observed?.get(model.name)?.latest.inputs;
+    return profile && withoutTimes(profile);
+  };
   return {
     system,
     all,
@@ -67,14 +86,21 @@ export function factsOf(system: System): Facts {
     rawDataOf: (training) => namedOrOnly('raw-data', training.data.raw_data),
     productionDataOf,
     trainingOf: (production) => all('training-data').filter((t) => productionDataOf(t).includes(production)),
-    productionDataOfModel: (model) => {
-      const training = resolve('training-data', model.data.training_data);
-      return training ? productionDataOf(training) : all('production-data');
-    },
+    productionDataOfModel,
     developmentEnvironmentsOf,
     pipelineEnvironmentsOf: (pipeline) => pipelineEnvironments(system, pipeline),
-    profileOf: (d) => system.profiles.get(d),
+    profileOf: (d) => (observed && d.kind === 'production-data' ? observedProfile(d) : system.profiles.get(d)),
+    observed: (model) => observed?.get(model.name),
   };
+}
+
+/**
+ * A window's profile less its date and time columns: traffic is always later than the data a model
+ * was trained on, so its timestamps differ from training's by construction, not by drift.
+ */
+function withoutTimes(profile: Profile): Profile {
+  const columns = Object.entries(profile.columns).filter(([, c]) => c.type !== 'datetime');
+  return { ...profile, columns: Object.fromEntries(columns) };
 }
 
 function memo<A extends object, R>(f: (a: A) => R): (a: A) => R {

@@ -6,11 +6,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { type Clock, systemClock } from './clock.js';
 import { installErrorHandlers } from './errors.js';
 import { parseJsonBody } from './json-body.js';
+import type { MonitorListener } from './listener.js';
+import type { PrometheusMetrics } from './metrics.js';
 import { Monitor, type MonitoredSystem, type WindowOverrides } from './monitor.js';
+import { type ProxyOptions, proxyRoutes } from './proxy.js';
 import { findingRoutes } from './routes/findings.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { measurementRoutes } from './routes/measurements.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { systemRoutes } from './routes/systems.js';
 import type { ServedSystem } from './systems.js';
@@ -26,7 +30,13 @@ export interface AppOptions {
   bodyLimit?: number;
   /** `--window`, `--window-events`. */
   window?: WindowOverrides;
+  /** Told about ingest, closed windows and findings: Prometheus metrics, webhook alerts. */
+  listeners?: readonly MonitorListener[];
+  /** Served on GET /metrics; give it among the listeners too, so that it is told what to count. */
+  metrics?: PrometheusMetrics;
   clock?: Clock;
+  /** `--proxy`: forward every other request to a model server and record its predictions (one system only). */
+  proxy?: ProxyOptions;
 }
 
 /**
@@ -36,7 +46,11 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? BODY_LIMIT_BYTES;
   const clock = options.clock ?? systemClock;
-  const systems: MonitoredSystem[] = options.systems.map((s) => ({ ...s, monitor: new Monitor(s, options.window) }));
+  const listeners = options.listeners ?? [];
+  const systems: MonitoredSystem[] = options.systems.map((s) => ({
+    ...s,
+    monitor: new Monitor(s, { window: options.window, listeners }),
+  }));
   const app = Fastify({ logger: false, bodyLimit, return503OnClosing: true });
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -65,6 +79,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ingestRoutes(app, systems, clock);
   findingRoutes(app, systems);
   measurementRoutes(app, systems);
+  if (options.metrics) metricsRoutes(app, options.metrics);
+  if (options.proxy) await app.register(proxyRoutes(systems, options.proxy, clock));
   const stop = clock.every(FLUSH_EVERY_MS, async () => {
     for (const s of systems) {
       await s.monitor.flush(clock.now()).catch((e: Error) => {
@@ -75,7 +91,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     stop();
     await Promise.all(systems.map((s) => s.monitor.close(clock.now())));
+    for (const l of listeners) await l.close?.();
   });
   await app.ready();
+  for (const s of systems) await s.monitor.announce();
   return app;
 }

@@ -26,9 +26,11 @@ export type ViolationKind =
   | 'unseen-category';
 export type Side = 'input' | 'output';
 
-/** The declaration a violation breaks: which descriptor, and where in its file. */
+/** The declaration a violation breaks: which descriptor, where in it, and where in its file. */
 export interface Declaration extends Location {
   descriptor: { kind: string; name: string };
+  /** Path in the descriptor (Dovetail's fields), for rules to cite it. */
+  path: (string | number)[];
 }
 
 export interface Violation {
@@ -97,7 +99,7 @@ const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
 const SHOWN_CHARS = 60;
 
 function declaration(d: Descriptor, path: (string | number)[]): Declaration {
-  return { descriptor: { kind: d.kind, name: d.name }, ...d.locate(path) };
+  return { descriptor: { kind: d.kind, name: d.name }, path, ...d.locate(path) };
 }
 
 /** A short rendering of a value for messages and examples. */

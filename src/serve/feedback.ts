@@ -9,6 +9,10 @@ export const feedbackSchema = z
     kind: z.enum(['ground_truth', 'user']).meta({
       description: 'ground_truth: the actual outcome; user: what a user of the system reported.',
     }),
+    name: z.string().min(1).max(200).optional().meta({
+      description:
+        "Which feedback this is: the short_name of one of the trained model's user_system_feedback items (e.g. actual-arrival-delay).",
+    }),
     actual: jsonObject('The actual values of the outputs, by output name (e.g. {"delayed": true}).'),
     timestamp: z.iso
       .datetime({ offset: true })

@@ -2,6 +2,32 @@
 // which no statistic can use.
 import * as z from 'zod';
 
+/** Whether every number in a JSON value is finite: the common case, answered without building paths. */
+export function finiteJson(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    for (const v of value) if (!finiteJson(v)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  for (const k in record) if (!finiteJson(record[k])) return false;
+  return true;
+}
+
+/**
+ * Whether `value` is an object zod's records take as they are: a plain object (not an array, not a
+ * class instance) without an own `__proto__` key, which zod's copy would drop.
+ */
+export function plainRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    !Object.hasOwn(value, '__proto__')
+  );
+}
+
 function finiteNumbers(value: unknown, ctx: z.core.$RefinementCtx, path: (string | number)[]): void {
   if (typeof value === 'number' && !Number.isFinite(value)) {
     ctx.addIssue({ code: 'custom', path, message: 'number out of range: JSON numbers here must be finite' });
@@ -14,5 +40,7 @@ function finiteNumbers(value: unknown, ctx: z.core.$RefinementCtx, path: (string
 export const jsonObject = (description: string) =>
   z
     .record(z.string(), z.unknown())
-    .superRefine((v, ctx) => finiteNumbers(v, ctx, []))
+    .superRefine((v, ctx) => {
+      if (!finiteJson(v)) finiteNumbers(v, ctx, []);
+    })
     .meta({ description });

@@ -1,12 +1,28 @@
 // The run-time checks of one served system (DESIGN §7): each stored event is checked against its
 // trained model's contract and counted in that model's tumbling windows; feedback joins the window
-// of its event's model; every closed window's observation is stored.
-import { descriptorsOf } from '../descriptors/system.js';
+// of its event's model. A closed window is stored, merged with the partial windows other instances
+// stored for the same span, and becomes the model's latest observation; then the runtime phase of
+// the rules runs on declared + observed facts and the findings are recorded (open, update, resolve).
+
+import { descriptorsOf, type System } from '../descriptors/system.js';
+import { catalogue } from '../rules/catalogue.js';
+import { profileComparisons } from '../rules/data-distribution/profile-comparison.js';
+import { runRules } from '../rules/engine.js';
+import { factsOf } from '../rules/facts.js';
+import { digestOf, type ModelObserved, type WindowDigest } from '../rules/observed.js';
 import type { ItemError } from './batch.js';
 import { Contract } from './contract.js';
+import type { DriftScore, MonitorListener } from './listener.js';
 import type { EventRecord, FeedbackRecord, JoinedEvent } from './store/store.js';
 import type { ServedSystem } from './systems.js';
-import { type Observation, TumblingWindows, windowSettings } from './window.js';
+import {
+  type Classification,
+  mergeObservations,
+  type Observation,
+  TumblingWindows,
+  windowId,
+  windowSettings,
+} from './window.js';
 
 /** `--window` and `--window-events`: they override the system's `window` and `window_events`. */
 export interface WindowOverrides {
@@ -14,24 +30,78 @@ export interface WindowOverrides {
   maxEvents?: number;
 }
 
+export interface MonitorOptions {
+  window?: WindowOverrides;
+  listeners?: readonly MonitorListener[];
+}
+
+/** Windows whose stored part this instance keeps, to merge a window closed again into it. */
+const PARTS_KEPT = 256;
+/** How far back window digests are kept when no declared metric asks for longer. */
+const MIN_HISTORY_MS = 24 * 3600_000;
+
+/** What the monitor accumulates about one model beyond its open window. */
+interface Seen {
+  since?: string;
+  events: number;
+  windows: number;
+  metrics: Set<string>;
+  logs: Set<string>;
+  feedback: Set<string>;
+  groundTruth: number;
+  userFeedback: number;
+  history: WindowDigest[];
+  latest?: { observation: Observation; window: string };
+}
+
 interface Model {
   contract: Contract;
   windows: TumblingWindows;
+  seen: Seen;
+}
+
+/** The classification the settings give a model, with the setting's place for messages. */
+function classificationOf(system: System, model: string, only: boolean): Classification | undefined {
+  const entries = system.project?.settings?.classification ?? [];
+  for (const [i, entry] of entries.entries()) {
+    if (entry.model !== undefined && !descriptorsOf(system, 'trained-model').some((d) => d.name === entry.model))
+      throw new Error(`dovetail.yaml settings.classification[${i}].model: no trained model "${entry.model}"`);
+  }
+  const entry = entries.find((e) => e.model === model || (e.model === undefined && only));
+  return entry && { output: entry.output, actual: entry.actual, threshold: entry.threshold };
+}
+
+/** The longest window a model's monitored metrics are declared over (recall-7d over 7d). */
+function historySpan(system: System): number {
+  let span = MIN_HISTORY_MS;
+  for (const d of descriptorsOf(system, 'trained-model')) {
+    for (const m of [...(d.data.algorithm_metrics ?? []), ...(d.data.business_metrics ?? [])]) {
+      if (m.window !== undefined && m.window > span) span = m.window;
+    }
+  }
+  return span;
 }
 
 export class Monitor {
   private readonly models = new Map<string, Model>();
-  /** Observations are written one call after the other, so a shutdown waits for those under way. */
+  private readonly listeners: readonly MonitorListener[];
+  private readonly historyMs: number;
+  /** This instance's stored part of recent windows, by window id, oldest first. */
+  private readonly parts = new Map<string, Observation>();
+  /** Windows are closed and checked one batch after the other, so a shutdown waits for those under way. */
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly served: ServedSystem,
-    overrides: WindowOverrides = {},
+    options: MonitorOptions = {},
   ) {
+    this.listeners = options.listeners ?? [];
     const settings = windowSettings(served.system);
-    const durationMs = overrides.durationMs ?? settings.durationMs;
-    const maxEvents = overrides.maxEvents ?? settings.maxEvents;
-    for (const d of descriptorsOf(served.system, 'trained-model')) {
+    const durationMs = options.window?.durationMs ?? settings.durationMs;
+    const maxEvents = options.window?.maxEvents ?? settings.maxEvents;
+    this.historyMs = historySpan(served.system);
+    const models = descriptorsOf(served.system, 'trained-model');
+    for (const d of models) {
       const contract = Contract.compile(served.system, { model: d.name });
       const windows = new TumblingWindows({
         durationMs,
@@ -39,8 +109,19 @@ export class Monitor {
         model: contract.model,
         inputTypes: contract.types('input'),
         outputTypes: contract.types('output'),
+        classification: classificationOf(served.system, d.name, models.length === 1),
       });
-      this.models.set(d.name, { contract, windows });
+      const seen: Seen = {
+        events: 0,
+        windows: 0,
+        metrics: new Set(),
+        logs: new Set(),
+        feedback: new Set(),
+        groundTruth: 0,
+        userFeedback: 0,
+        history: [],
+      };
+      this.models.set(d.name, { contract, windows, seen });
     }
   }
 
@@ -78,14 +159,14 @@ export class Monitor {
     return undefined;
   }
 
-  /** Checks and windows events that are stored (and were not refused); stores the windows they close. */
+  /** Checks and windows events that are stored (and were not refused); checks the windows they close. */
   add(events: readonly EventRecord[], now: number): Promise<void> {
     const closed: Observation[] = [];
     for (const e of events) {
       const model = this.model(e.model);
       if (model) closed.push(...model.windows.add(e, model.contract.check(e)));
     }
-    return this.store(closed, now);
+    return this.closed(closed, now);
   }
 
   /** Adds stored feedback, with the event each item joins, to the open window of that event's model. */
@@ -93,32 +174,174 @@ export class Monitor {
     feedback.forEach((f, i) => {
       const event = joined[i];
       if (event)
-        this.model(event.model)?.windows.addFeedback({ kind: f.kind, actual: f.actual, outputs: event.outputs });
+        this.model(event.model)?.windows.addFeedback({
+          kind: f.kind,
+          name: f.name,
+          actual: f.actual,
+          outputs: event.outputs,
+        });
     });
   }
 
-  /** Closes and stores the windows whose end `now` (epoch ms) has passed: call on a timer. */
+  /** Closes and checks the windows whose end `now` (epoch ms) has passed: call on a timer. */
   flush(now: number): Promise<void> {
-    return this.store(
+    return this.closed(
       [...this.models.values()].flatMap((m) => m.windows.flush(now)),
       now,
     );
   }
 
-  /** Closes and stores the open windows (on shutdown), after the observations being written. */
+  /** Closes and stores the open windows (on shutdown), after the windows being checked. */
   close(now: number): Promise<void> {
-    return this.store(
+    return this.closed(
       [...this.models.values()].flatMap((m) => m.windows.close() ?? []),
       now,
     );
   }
 
-  private store(observations: readonly Observation[], now: number): Promise<void> {
+  /** Tells the listeners a batch of events or feedback was answered. */
+  ingested(what: 'events' | 'feedback', accepted: number, rejected: number): void {
+    void this.tell((l) => l.ingested?.(this.served.name, what, accepted, rejected));
+  }
+
+  /** Tells the listeners the findings open at start (the design check recorded by serveSystems). */
+  async announce(): Promise<void> {
+    const open = await this.served.store.findings(this.served.name, { status: 'open' });
+    await this.tell((l) =>
+      l.findingsChanged?.(this.served.name, { phase: 'design', opened: [], updated: [], resolved: [], open }),
+    );
+  }
+
+  private closed(observations: readonly Observation[], now: number): Promise<void> {
     if (!observations.length) return this.writing;
+    const work = this.writing.then(() => this.check(observations, now));
+    this.writing = work.catch(() => {});
+    return work;
+  }
+
+  /**
+   * This instance's whole part of each window closed: a window closed before and reopened (an event
+   * older than the open window, or a flush by the clock before its last events came) is merged with
+   * its earlier part, which the store then replaces. Parts of the latest PARTS_KEPT windows are kept.
+   */
+  private ownParts(observations: readonly Observation[]): Observation[] {
+    const ids: string[] = [];
+    for (const o of observations) {
+      const id = windowId(o);
+      const before = this.parts.get(id);
+      this.parts.delete(id);
+      this.parts.set(id, before ? mergeObservations(before, o) : o);
+      if (!ids.includes(id)) ids.push(id);
+    }
+    const parts = ids.map((id) => this.parts.get(id) as Observation);
+    for (const id of this.parts.keys()) {
+      if (this.parts.size <= PARTS_KEPT) break;
+      this.parts.delete(id);
+    }
+    return parts;
+  }
+
+  /** Stores closed windows, makes each the latest of its model, runs the runtime rules once, records them. */
+  private async check(observations: readonly Observation[], now: number): Promise<void> {
+    const { store, name } = this.served;
     const at = new Date(now).toISOString();
-    const write = this.writing.then(() => this.served.store.addObservations(this.served.name, observations, at));
-    this.writing = write.catch(() => {});
-    return write;
+    await store.addObservations(name, this.ownParts(observations), at);
+    let last = '';
+    for (const partial of observations) {
+      const id = windowId(partial);
+      const parts = await store.windowObservations(name, id);
+      const merged = parts.length ? mergeObservations(...(parts as [Observation, ...Observation[]])) : partial;
+      const model = partial.model && this.models.get(partial.model.name);
+      if (model) this.observe(model.seen, merged, partial, id);
+      last = id;
+    }
+    const observed = this.observed();
+    const drift = this.driftScores(observed);
+    // Listeners hear this instance's part of each window: counters summed over instances stay right.
+    for (const o of observations) {
+      const model = o.model?.name;
+      await this.tell((l) =>
+        l.observed?.(
+          name,
+          o,
+          drift.filter((d) => d.model === model),
+        ),
+      );
+    }
+    const result = runRules(this.served.system, catalogue, { phase: 'runtime', observed });
+    for (const f of result.failures)
+      process.stderr.write(`dovetail serve: rule ${f.rule} failed on ${name} and was skipped: ${f.message}\n`);
+    const changes = await store.recordFindings(name, 'runtime', result.findings, at, last);
+    const open = await store.findings(name, { status: 'open' });
+    await this.tell((l) => l.findingsChanged?.(name, { phase: 'runtime', ...changes, open }));
+  }
+
+  /** Folds a closed window into what the model has shown: `partial` is this instance's part of `merged`. */
+  private observe(seen: Seen, merged: Observation, partial: Observation, id: string): void {
+    seen.since ??= partial.window.start;
+    seen.events += partial.events;
+    seen.windows++;
+    for (const m of Object.keys(partial.metrics)) seen.metrics.add(m);
+    for (const l of Object.keys(partial.logs.by_name)) seen.logs.add(l);
+    for (const f of Object.keys(partial.feedback.by_name)) seen.feedback.add(f);
+    seen.groundTruth += partial.feedback.ground_truth;
+    seen.userFeedback += partial.feedback.user;
+    // Another part of the same span replaces the digest it extends.
+    const digest = digestOf(merged);
+    const at = seen.history.findIndex((d) => d.start === digest.start && d.end === digest.end);
+    if (at >= 0) seen.history[at] = digest;
+    else seen.history.push(digest);
+    const horizon = Date.parse(digest.end) - this.historyMs;
+    while (seen.history.length && Date.parse((seen.history[0] as WindowDigest).end) <= horizon) seen.history.shift();
+    seen.latest = { observation: merged, window: id };
+  }
+
+  /** Each model's observed facts, for the rules. */
+  private observed(): Map<string, ModelObserved> {
+    const out = new Map<string, ModelObserved>();
+    for (const [name, { seen }] of this.models) {
+      if (!seen.latest || seen.since === undefined) continue;
+      out.set(name, {
+        latest: seen.latest.observation,
+        window: seen.latest.window,
+        history: seen.history,
+        received: {
+          since: seen.since,
+          events: seen.events,
+          windows: seen.windows,
+          metrics: seen.metrics,
+          logs: seen.logs,
+          feedback: seen.feedback,
+          ground_truth: seen.groundTruth,
+          user_feedback: seen.userFeedback,
+        },
+      });
+    }
+    return out;
+  }
+
+  /** Every compared column of the observed traffic against training, with the model that saw it. */
+  private driftScores(observed: Map<string, ModelObserved>): DriftScore[] {
+    const facts = factsOf(this.served.system, observed);
+    return profileComparisons(facts).trainingProduction.flatMap((c) => {
+      const model = facts
+        .all('trained-model')
+        .find((m) => observed.has(m.name) && facts.productionDataOfModel(m).includes(c.current));
+      return c.report.columns
+        .filter((column) => column.method !== null)
+        .map((column) => ({ ...column, model: model?.name, side: 'inputs' as const }));
+    });
+  }
+
+  /** Calls every listener; one that throws is reported and the others still hear. */
+  private async tell(call: (listener: MonitorListener) => void | Promise<void>): Promise<void> {
+    for (const l of this.listeners) {
+      try {
+        await call(l);
+      } catch (e) {
+        process.stderr.write(`dovetail serve: a listener failed: ${(e as Error).stack ?? e}\n`);
+      }
+    }
   }
 }
 

@@ -19,6 +19,8 @@ import type { System } from '../descriptors/system.js';
 import { parseBytes, parseCpu } from '../descriptors/units.js';
 import { ContractTally, type ContractTallyJSON, type Violation } from './contract.js';
 
+export { windowId } from './window-id.js';
+
 export const OBSERVATION_VERSION = 1;
 export const DEFAULT_WINDOW_MS = 5 * 60_000;
 /** Rows buffered before they are added to the profiles column by column. */
@@ -122,15 +124,6 @@ export function windowSettings(system: System): { durationMs: number; maxEvents?
   return { durationMs: settings?.window ?? DEFAULT_WINDOW_MS, maxEvents: settings?.window_events };
 }
 
-/**
- * The id of an observation's window, the same on every instance: `model@start/end` (ISO 8601
- * interval), so partial observations of one window are found together.
- */
-export function windowId(o: Observation): string {
-  const span = `${o.window.start}/${o.window.end}`;
-  return o.model ? `${o.model.name}@${span}` : span;
-}
-
 function epochMs(timestamp: number | string): number {
   const t = typeof timestamp === 'number' ? timestamp : Date.parse(timestamp);
   if (!Number.isFinite(t)) throw new RangeError(`not a timestamp: ${JSON.stringify(timestamp)}`);
@@ -230,9 +223,8 @@ export class Window {
     this.tally = new ContractTally(options.maxExamples);
   }
 
-  /** Adds an event with the contract violations it was found to have. */
-  add(event: WindowEvent, violations: readonly Violation[] = []): this {
-    const t = epochMs(event.timestamp);
+  /** Adds an event with the contract violations it was found to have; `t` is its timestamp in epoch ms. */
+  add(event: WindowEvent, violations: readonly Violation[] = [], t = epochMs(event.timestamp)): this {
     this.events++;
     if (t < this.start) this.late++;
     if (t < this.first) this.first = t;
@@ -432,7 +424,7 @@ export class TumblingWindows {
       const start = Math.max(bucket, Math.min(this.resume, t));
       this.open = new Window(start, bucket + this.durationMs, this.options);
     }
-    this.open.add(event, violations);
+    this.open.add(event, violations, t);
     const max = this.options.maxEvents;
     if (max !== undefined && this.open.events >= max) {
       this.open.end = Math.max(this.open.start, t) + 1;

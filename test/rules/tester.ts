@@ -6,7 +6,9 @@ import { stringify } from 'yaml';
 import type { Profile } from '../../src/data/profile/profile.js';
 import { systemFromTexts } from '../../src/descriptors/load.js';
 import type { ProjectFile } from '../../src/descriptors/project.js';
+import type { System } from '../../src/descriptors/system.js';
 import { runRules } from '../../src/rules/engine.js';
+import type { ModelObserved } from '../../src/rules/observed.js';
 import type { Finding, Phase, Rule, Severity } from '../../src/rules/types.js';
 
 /** A descriptor as a plain object (`kind` and `name` required), written to `<kind>-<name>.yaml`. */
@@ -27,6 +29,11 @@ export interface Case {
   phase?: Phase;
   /** The profiles of data descriptors, by `kind/name`, as if read from the files they name. */
   profiles?: Record<string, Profile>;
+  /**
+   * What the monitor observed, by trained-model name: the facts of the runtime phase. A function of
+   * the loaded system when the observation needs it (to check events against the model's contract).
+   */
+  observed?: Record<string, ModelObserved> | ((system: System) => Record<string, ModelObserved>);
 }
 
 export interface InvalidCase extends Case {
@@ -40,7 +47,11 @@ export async function findingsOf(rule: Rule, c: Case): Promise<Finding[]> {
   );
   const errors = system.diagnostics.filter((d) => d.severity === 'error');
   assert.deepEqual(errors, [], `the test system of "${c.name}" is not valid`);
-  const result = runRules(system, [rule], { phase: c.phase ?? 'design', today: '2026-06-01' });
+  const result = runRules(system, [rule], {
+    phase: c.phase ?? (c.observed ? 'runtime' : 'design'),
+    today: '2026-06-01',
+    observed: c.observed && new Map(Object.entries(typeof c.observed === 'function' ? c.observed(system) : c.observed)),
+  });
   assert.deepEqual(result.failures, [], `the rule threw on "${c.name}"`);
   return result.findings;
 }

@@ -185,10 +185,13 @@ function apiSuite(start: () => Promise<Service>) {
     }
     const untracked = findings.map((f) => Object.fromEntries(Object.entries(f).filter(([k]) => !TRACKING.includes(k))));
     assert.deepEqual(untracked, check.findings);
-    assert.deepEqual(await (await fetch(`${api}/findings?phase=runtime`)).json(), { findings: [] });
+    // The window an earlier test closed was checked too: its findings are of the runtime phase.
+    const runtime = ((await (await fetch(`${api}/findings?phase=runtime`)).json()) as { findings: { phase: string }[] })
+      .findings;
+    assert.ok(runtime.length > 0 && runtime.every((f) => f.phase === 'runtime'));
     assert.equal(
       ((await (await fetch(`${api}/findings`)).json()) as { findings: unknown[] }).findings.length,
-      findings.length,
+      findings.length + runtime.length,
     );
   });
 

@@ -1,8 +1,13 @@
 // The store behaves the same on SQLite and PostgreSQL: one test body, two setups.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import postgres from 'pg';
 import type { Finding } from '../../src/rules/types.js';
+import { type Dialect, migrate } from '../../src/serve/store/migrations.js';
 import { openStore } from '../../src/serve/store/open.js';
 import type { EventRecord, Store } from '../../src/serve/store/store.js';
 import { Window, windowId } from '../../src/serve/window.js';
@@ -29,7 +34,11 @@ const finding = (fingerprint: string, severity: Finding['severity'] = 'error'): 
   fingerprint,
 });
 
-function storeSuite(open: (name: string) => Promise<Store>) {
+/** Opens a store by name; `raw` opens its database without the store (no migration run). */
+function storeSuite(
+  open: (name: string) => Promise<Store>,
+  raw: (name: string) => { db: Kysely<unknown>; dialect: Dialect },
+) {
   test('events: stored in arrival order, read back as sent, duplicate ids kept once', async () => {
     const store = await open('events');
     try {
@@ -63,6 +72,47 @@ function storeSuite(open: (name: string) => Promise<Store>) {
       assert.deepEqual((await store.counts('s')).events, { accepted: 3, rejected: 2 });
       assert.deepEqual((await store.counts('other')).events, { accepted: 1, rejected: 0 });
       assert.deepEqual((await store.counts('none')).events, { accepted: 0, rejected: 0 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('requests committed together keep their order and each its own answer', async () => {
+    const store = await open('together');
+    try {
+      await store.addEvents('s', [event('a')], 0);
+      // Sent at once, these share one commit: ids repeated across them are stored once, from the first.
+      const answers = await Promise.all([
+        store.addEvents('s', [event('b'), event('a'), event('c')], 1),
+        store.addEvents('t', [event('b')], 0),
+        store.addEvents('s', [event('c', { latency_ms: 2 }), event('d')], 0),
+        store.addEvents('s', [event('a'), event('d')], 0),
+        store.addEvents('s', [], 2),
+      ]);
+      assert.deepEqual(
+        answers.map((stored) => stored.map((e) => e.id)),
+        [['b', 'c'], ['b'], ['d'], [], []],
+      );
+      const stored = await store.events('s');
+      assert.deepEqual(
+        stored.map((e) => e.id),
+        ['a', 'b', 'c', 'd'],
+      );
+      assert.equal(stored[2]?.latency_ms, undefined);
+      // Paging by arrival position, across and inside batches.
+      const seqs = stored.map((e) => e.seq);
+      assert.deepEqual(
+        seqs,
+        [...seqs].sort((x, y) => x - y),
+      );
+      for (const [i, seq] of seqs.entries()) {
+        assert.deepEqual(
+          (await store.events('s', { after: seq, limit: 2 })).map((e) => e.id),
+          ['a', 'b', 'c', 'd'].slice(i + 1, i + 3),
+        );
+      }
+      assert.deepEqual((await store.counts('s')).events, { accepted: 4, rejected: 3 });
+      assert.deepEqual((await store.counts('t')).events, { accepted: 1, rejected: 0 });
     } finally {
       await store.close();
     }
@@ -203,6 +253,45 @@ function storeSuite(open: (name: string) => Promise<Store>) {
     }
   });
 
+  test('events stored before migration 0003 (a row each) read back as they were', async () => {
+    const { db, dialect } = raw('legacy');
+    await migrate(db, dialect, '0002-windows-observations-per-instance');
+    const row = (seq: number, id: string, received: string, extra: string[] = []) =>
+      sql`insert into events (system, id, timestamp, received_at, model, inputs, outputs, latency_ms, logs)
+        values ('s', ${id}, '2001-05-01T10:00:00.000Z', ${received}, ${extra[0] ?? null}, '{"distance":1200}',
+        ${extra[1] ?? null}, ${seq === 2 ? 12.5 : null}, ${extra[2] ?? null})`.execute(db);
+    await row(1, 'a', '2001-05-01T10:00:01.000Z', ['m', '{"delayed":false}', '["ok",{"level":"info"}]']);
+    await row(2, 'b', '2001-05-01T10:00:01.000Z');
+    await row(3, 'c', '2001-05-01T10:00:02.000Z');
+    await db.destroy();
+    const store = await open('legacy');
+    try {
+      const stored = await store.events('s');
+      assert.deepEqual(
+        stored.map(({ seq: _, ...e }) => e),
+        [
+          event('a', {
+            received_at: '2001-05-01T10:00:01.000Z',
+            model: 'm',
+            outputs: { delayed: false },
+            logs: ['ok', { level: 'info' }],
+          } as Partial<EventRecord>),
+          event('b', { received_at: '2001-05-01T10:00:01.000Z', latency_ms: 12.5 } as Partial<EventRecord>),
+          event('c', { received_at: '2001-05-01T10:00:02.000Z' } as Partial<EventRecord>),
+        ].map((e) => ({ ...e, inputs: { distance: 1200 } })),
+      );
+      assert.deepEqual(await store.addEvents('s', [event('c'), event('d')], 0), [event('d')]);
+      const joined = await store.addFeedback(
+        's',
+        [{ event_id: 'a', kind: 'user', actual: { delayed: true }, timestamp: '2001-05-02T00:00:00.000Z' }],
+        0,
+      );
+      assert.deepEqual(joined, [{ model: 'm', outputs: { delayed: false } }]);
+    } finally {
+      await store.close();
+    }
+  });
+
   test('reopening runs no migration twice and keeps the data', async () => {
     const first = await open('reopen');
     await first.addEvents('s', [event('a')], 0);
@@ -222,7 +311,15 @@ function storeSuite(open: (name: string) => Promise<Store>) {
 
 describe('store on SQLite', () => {
   const dir = tempDir();
-  storeSuite(async (name) => openStore(join(dir, name, 'dovetail.sqlite')));
+  const file = (name: string) => join(dir, name, 'dovetail.sqlite');
+  storeSuite(
+    async (name) => openStore(file(name)),
+    (name) => {
+      mkdirSync(dirname(file(name)), { recursive: true });
+      const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(file(name)) }) });
+      return { db, dialect: 'sqlite' };
+    },
+  );
 });
 
 describe('store on PostgreSQL', () => {
@@ -232,9 +329,16 @@ describe('store on PostgreSQL', () => {
     pg = await startPostgres();
   });
   after(() => pg?.stop());
-  storeSuite(async (name) => {
-    const url = databases.get(name) ?? pg.database(name);
-    databases.set(name, url);
-    return openStore(url);
-  });
+  const url = (name: string) => {
+    const found = databases.get(name) ?? pg.database(name);
+    databases.set(name, found);
+    return found;
+  };
+  storeSuite(
+    async (name) => openStore(url(name)),
+    (name) => {
+      const pool = new postgres.Pool({ connectionString: url(name) });
+      return { db: new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    },
+  );
 });

@@ -146,6 +146,27 @@ function monitorSuite(db: () => string | undefined) {
     assert.equal((await fetch(`${api}/observations?limit=1001`)).status, 400);
   });
 
+  test('a window closed by the clock and reopened by a late event is stored once, both parts merged', async () => {
+    const at = (minutes: number) => new Date(EIGHT + 3 * HOUR + minutes * 60_000).toISOString();
+    const event = (id: string, minutes: number) => ({ ...(traffic()[10] as FlightEvent), id, timestamp: at(minutes) });
+    clock.time = EIGHT + 3 * HOUR;
+    assert.equal((await post('events', { events: [event('reopen1', 1)] })).accepted, 1);
+    await clock.tick(EIGHT + 5 * HOUR);
+    assert.equal((await post('events', { events: [event('reopen2', 2), event('reopen3', 3)] })).accepted, 2);
+    await clock.tick(EIGHT + 6 * HOUR);
+    const id = `delay-classifier@${at(0)}/${new Date(EIGHT + 4 * HOUR).toISOString()}`;
+    const stored = (await observations('?limit=1000')).filter((o) => o.window === id);
+    assert.deepEqual(
+      stored.map((o) => o.observation.events),
+      [3],
+    );
+    const { windows } = (await (await fetch(`${api}/windows?limit=1000`)).json()) as { windows: StoredWindow[] };
+    assert.deepEqual(
+      windows.filter((w) => w.id === id).map((w) => w.events),
+      [3],
+    );
+  });
+
   test('shutdown closes the open window and stores its observation', async () => {
     const events = traffic()
       .slice(0, 5)
@@ -153,9 +174,11 @@ function monitorSuite(db: () => string | undefined) {
     assert.equal((await post('events', { events })).accepted, 5);
     await app.close();
     const store = served.systems[0]?.store ?? assert.fail('no system served');
-    const [last] = await store.observations(SYSTEM, 1);
+    const last = (await store.observations(SYSTEM, 100)).find(
+      (o) => o.observation.window.start === '2001-01-01T09:00:00.000Z',
+    );
     assert.equal(last?.observation.events, 5);
-    assert.equal(last?.observation.window.start, '2001-01-01T09:00:00.000Z');
+    assert.equal(last?.at, new Date(clock.now()).toISOString());
   });
 }
 

@@ -1,8 +1,13 @@
 import { loadSystem } from '../../descriptors/load.js';
-import { hasErrors, type System } from '../../descriptors/system.js';
+import { descriptorsOf, hasErrors, type System } from '../../descriptors/system.js';
 import { parseDuration } from '../../descriptors/units.js';
+import { systemWebhooks, type Webhook, WebhookAlerts } from '../../serve/alerts.js';
 import { buildApp } from '../../serve/app.js';
+import type { MonitorListener } from '../../serve/listener.js';
+import { PrometheusMetrics } from '../../serve/metrics.js';
 import type { WindowOverrides } from '../../serve/monitor.js';
+import { PROTOCOL_NAMES, type ProtocolName } from '../../serve/protocols/index.js';
+import type { ProxyOptions } from '../../serve/proxy.js';
 import { serveSystems } from '../../serve/systems.js';
 import { packageVersion } from '../main.js';
 import { formatDiagnostic } from '../output.js';
@@ -16,13 +21,69 @@ export interface ServeOptions {
   windowEvents?: string;
   proxy?: string;
   protocol?: string;
+  model?: string;
+  inputsPath?: string;
+  outputsPath?: string;
+  /** `--webhook`, repeatable: every served system's findings are sent there too. */
+  webhook?: string[];
 }
 
-/** Options of DESIGN §8 whose parts of the monitor do not exist yet: refused rather than ignored. */
-const NOT_YET: [keyof ServeOptions, string][] = [
-  ['proxy', '--proxy'],
-  ['protocol', '--protocol'],
+/** The options that only mean something with `--protocol json`, and those only with `--proxy`. */
+const JSON_ONLY: [keyof ServeOptions, string][] = [
+  ['inputsPath', '--inputs-path'],
+  ['outputsPath', '--outputs-path'],
 ];
+const PROXY_ONLY: [keyof ServeOptions, string][] = [['protocol', '--protocol'], ['model', '--model'], ...JSON_ONLY];
+
+const given = (opts: ServeOptions, options: [keyof ServeOptions, string][]) =>
+  options.filter(([key]) => opts[key] !== undefined).map(([, flag]) => flag);
+
+/** `--proxy` and the options that go with it, or why they do not fit; undefined without `--proxy`. */
+function proxyOptions(opts: ServeOptions, paths: readonly string[]): ProxyOptions | string | undefined {
+  if (opts.proxy === undefined) {
+    const stray = given(opts, PROXY_ONLY);
+    return stray.length ? `${stray.join(', ')}: only with --proxy <model server url>` : undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(opts.proxy);
+  } catch {}
+  if (
+    !url ||
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  )
+    return `--proxy ${opts.proxy}: expected the model server's base URL, http(s)://host:port with an optional path (no query, no credentials)`;
+  const protocol = opts.protocol as ProtocolName | undefined;
+  if (!protocol || !PROTOCOL_NAMES.includes(protocol))
+    return `--protocol ${protocol ?? '(missing)'}: --proxy needs the model server's protocol, one of ${PROTOCOL_NAMES.join(', ')}`;
+  if (protocol !== 'json') {
+    const stray = given(opts, JSON_ONLY);
+    if (stray.length) return `${stray.join(', ')}: only with --protocol json`;
+  } else if (opts.inputsPath === undefined || opts.outputsPath === undefined)
+    return '--protocol json needs --inputs-path and --outputs-path: where the request holds the inputs and the answer the outputs';
+  if (paths.length !== 1)
+    return `--proxy records the predictions of one system; ${paths.length} are given (run one dovetail serve per model server)`;
+  const json =
+    protocol === 'json' ? { paths: { inputsPath: opts.inputsPath ?? '', outputsPath: opts.outputsPath ?? '' } } : {};
+  return { url: url.href, protocol, ...json, ...(opts.model === undefined ? {} : { model: opts.model }) };
+}
+
+/** Why the proxy cannot record for this system: `--model` not declared, or no model to record for. */
+function modelProblem(system: System, proxy: ProxyOptions): string | undefined {
+  const models = descriptorsOf(system, 'trained-model').map((d) => d.name);
+  const declared = `declared: ${models.join(', ') || 'none'}`;
+  if (proxy.model !== undefined && !models.includes(proxy.model))
+    return `--model ${proxy.model}: ${system.name} has no trained model of that name (${declared})`;
+  if (!models.length) return `--proxy: ${system.name} declares no trained model to record predictions for`;
+  // The URLs of KServe and TF Serving name the model; MLflow's and plain JSON's do not.
+  if (proxy.model === undefined && models.length > 1 && (proxy.protocol === 'mlflow' || proxy.protocol === 'json'))
+    return `--model: ${system.name} has ${models.length} trained models; name the one behind ${proxy.url} (${declared})`;
+  return undefined;
+}
 
 function fail(message: string): void {
   process.stderr.write(`dovetail: ${message}\n`);
@@ -31,8 +92,8 @@ function fail(message: string): void {
 
 /** `dovetail serve`: the run-time monitor's HTTP service over one or more systems, until SIGINT or SIGTERM. */
 export async function serve(paths: string[], opts: ServeOptions): Promise<void> {
-  const notYet = NOT_YET.filter(([key]) => opts[key] !== undefined).map(([, flag]) => flag);
-  if (notYet.length) return fail(`${notYet.join(', ')}: not implemented yet in this version of dovetail serve`);
+  const proxy = proxyOptions(opts, paths);
+  if (typeof proxy === 'string') return fail(proxy);
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port ${opts.port}: expected 0 to 65535`);
   const window: WindowOverrides = {};
@@ -47,6 +108,8 @@ export async function serve(paths: string[], opts: ServeOptions): Promise<void> 
       return fail(`--window-events ${opts.windowEvents}: expected a whole number from 1`);
     window.maxEvents = n;
   }
+  const badWebhook = opts.webhook?.find((u) => !URL.canParse(u) || !/^https?:$/.test(new URL(u).protocol));
+  if (badWebhook !== undefined) return fail(`--webhook ${badWebhook}: expected an http:// or https:// URL`);
 
   // The service validates every event with the same schemas: zod's compiled fast paths pay off here.
   config({ jitless: false });
@@ -59,11 +122,30 @@ export async function serve(paths: string[], opts: ServeOptions): Promise<void> 
         `${system.name} is not valid; nothing is served (\`dovetail validate ${path}\` shows the same problems)`,
       );
     }
+    const problem = proxy && modelProblem(system, proxy);
+    if (problem) return fail(problem);
     systems.push(system);
   }
+  const webhooks = new Map<string, Webhook[]>();
+  for (const system of systems) {
+    const hooks = systemWebhooks(system, opts.webhook ?? []);
+    if (typeof hooks === 'string') return fail(hooks);
+    webhooks.set(system.name, hooks);
+  }
+  const metrics = new PrometheusMetrics(systems.map((s) => s.name));
+  const listeners: MonitorListener[] = [metrics];
+  if ([...webhooks.values()].some((hooks) => hooks.length))
+    listeners.push(new WebhookAlerts((system) => webhooks.get(system) ?? []));
   const warn = (message: string) => process.stderr.write(`dovetail: ${message}\n`);
   const served = await serveSystems(systems, { db: opts.db, warn });
-  const app = await buildApp({ systems: served.systems, version: packageVersion(), window }).catch(async (e) => {
+  const app = await buildApp({
+    systems: served.systems,
+    version: packageVersion(),
+    window,
+    proxy,
+    listeners,
+    metrics,
+  }).catch(async (e) => {
     await served.close();
     throw e;
   });
@@ -75,6 +157,7 @@ export async function serve(paths: string[], opts: ServeOptions): Promise<void> 
     throw e;
   }
   process.stdout.write(`dovetail serve: listening on ${url} (${served.systems.map((s) => s.name).join(', ')})\n`);
+  if (proxy) process.stdout.write(`dovetail serve: forwarding to ${proxy.url} (${proxy.protocol})\n`);
 
   // Finish the requests in flight (their events are then stored), close the stores, exit; a second
   // signal exits at once.

@@ -75,7 +75,7 @@ export function planColumn(name: string, reference: DriftSide, current: DriftSid
     return { name, type, note: `${kind ? cur.type : type} values are not compared` };
   if (kind !== curKind) return { name, type, note: `type ${type} in the reference, ${cur.type} in the current data` };
   const note = type === cur.type ? {} : { note: `type ${type} in the reference, ${cur.type} in the current data` };
-  const method = methodFor(kind, policy);
+  const method = methodFor(kind, policy, name);
   const empty = (r: unknown, c: unknown) =>
     !r ? 'no values in the reference' : !c ? 'no values in the current data' : undefined;
   if (kind === 'numbers') {
@@ -128,7 +128,7 @@ export function compareColumn(plan: ColumnPlan, policy: DriftPolicy, m: number):
   const note = plan.note ? { note: plan.note } : {};
   if (isTest(method)) {
     const threshold = pValueThreshold(policy, m);
-    const effectThreshold = thresholdFor(method, policy);
+    const effectThreshold = thresholdFor(method, policy, name);
     return {
       ...base,
       p_value: p_value as number,
@@ -141,7 +141,7 @@ export function compareColumn(plan: ColumnPlan, policy: DriftPolicy, m: number):
       ...note,
     };
   }
-  let threshold = thresholdFor(method, policy);
+  let threshold = thresholdFor(method, policy, name);
   let scale = {};
   if (method === 'wasserstein') {
     // In the column's units: the factor times the reference's standard deviation (population).

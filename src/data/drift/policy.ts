@@ -70,6 +70,24 @@ export const DEFAULT_DATASET_THRESHOLD = 0.5;
 /** Wasserstein: the reference standard deviation used when the reference is constant. */
 export const WASSERSTEIN_MIN_STD = 0.001;
 
+/** Names the settings accept for each method (dovetail.yaml `settings.drift`). */
+export const METHOD_NAMES: Record<string, DriftMethod> = {
+  ks: 'ks',
+  'kolmogorov-smirnov': 'ks',
+  wasserstein: 'wasserstein',
+  psi: 'psi',
+  'chi-square': 'chi-square',
+  chi2: 'chi-square',
+  'jensen-shannon': 'jensen-shannon',
+  js: 'jensen-shannon',
+};
+
+/** One column's own method and threshold. */
+export interface ColumnDriftOptions {
+  method?: DriftMethod;
+  threshold?: number;
+}
+
 export interface DriftOptions {
   /** Force this method on every column it applies to; the others keep their default. */
   method?: DriftMethod;
@@ -79,6 +97,8 @@ export interface DriftOptions {
   threshold?: number;
   /** Share of drifted columns from which the dataset counts as drifted. Default 0.5. */
   datasetThreshold?: number;
+  /** Per column (by the reference's name): its method, when it applies to the column, and threshold. */
+  columns?: Record<string, ColumnDriftOptions>;
 }
 
 export interface DriftPolicy {
@@ -86,6 +106,7 @@ export interface DriftPolicy {
   alpha: number;
   threshold: number | null;
   datasetThreshold: number;
+  columns: Record<string, ColumnDriftOptions>;
 }
 
 /** The options with their defaults; throws a RangeError naming the option when a value is out of range. */
@@ -101,16 +122,33 @@ export function resolvePolicy(options: DriftOptions = {}): DriftPolicy {
   const method = options.method ?? null;
   if (method !== null && !DRIFT_METHODS.includes(method))
     throw new RangeError(`method ${method}: expected one of ${DRIFT_METHODS.join(', ')}`);
-  return { method, alpha, threshold, datasetThreshold };
+  const columns = options.columns ?? {};
+  for (const [name, c] of Object.entries(columns)) {
+    if (c.method !== undefined && !DRIFT_METHODS.includes(c.method))
+      throw new RangeError(`column ${name}: method ${c.method}: expected one of ${DRIFT_METHODS.join(', ')}`);
+    if (c.threshold !== undefined && !(c.threshold >= 0 && Number.isFinite(c.threshold)))
+      throw new RangeError(`column ${name}: threshold ${c.threshold}: expected a number >= 0`);
+  }
+  return { method, alpha, threshold, datasetThreshold, columns };
 }
 
-/** The method for a column of this kind: the forced one when it applies, else the default. */
-export function methodFor(kind: ValueKind, policy: DriftPolicy): DriftMethod {
+/**
+ * The method for a column of this kind: the column's own when it applies, else the forced one when
+ * it applies, else the default.
+ */
+export function methodFor(kind: ValueKind, policy: DriftPolicy, column?: string): DriftMethod {
+  const own = column === undefined ? undefined : policy.columns[column]?.method;
+  if (own && METHOD_KINDS[own].includes(kind)) return own;
   return policy.method && METHOD_KINDS[policy.method].includes(kind) ? policy.method : DEFAULT_METHODS[kind];
 }
 
-/** The threshold of a method's effect size or statistic: --threshold applies to the forced method, or to all. */
-export function thresholdFor(method: DriftMethod, policy: DriftPolicy): number {
+/**
+ * The threshold of a method's effect size or statistic: the column's own; else --threshold, which
+ * applies to the forced method, or to all; else the method's default.
+ */
+export function thresholdFor(method: DriftMethod, policy: DriftPolicy, column?: string): number {
+  const own = column === undefined ? undefined : policy.columns[column]?.threshold;
+  if (own !== undefined) return own;
   const applies = policy.threshold !== null && (policy.method === null || policy.method === method);
   return applies ? (policy.threshold as number) : DEFAULT_THRESHOLDS[method];
 }
@@ -151,5 +189,6 @@ export function describePolicy(policy: DriftPolicy, m: number) {
     m,
     p_value_threshold: pValueThreshold(policy, m),
     dataset_threshold: policy.datasetThreshold,
+    ...(Object.keys(policy.columns).length ? { columns: policy.columns } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { inputType } from './input-type.js';
 import { inputUnmapped } from './input-unmapped.js';
 import { noDefaultOutput } from './no-default-output.js';
 import { nullableMismatch } from './nullable-mismatch.js';
+import { outputContract } from './output-contract.js';
 import { outputType } from './output-type.js';
 import { outputUnmapped } from './output-unmapped.js';
 import { rangeMismatch } from './range-mismatch.js';
@@ -23,4 +24,5 @@ export const rules: Rule[] = [
   nullableMismatch,
   noDefaultOutput,
   downstreamMlComponent,
+  outputContract,
 ];

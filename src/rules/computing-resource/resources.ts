@@ -4,7 +4,9 @@
 import type { KindId } from '../../descriptors/kinds/index.js';
 import type { Descriptor } from '../../descriptors/system.js';
 import { formatBytes, formatCpu } from '../../descriptors/units.js';
-import { rule } from '../types.js';
+import type { Facts } from '../facts.js';
+import { windowText } from '../observed.js';
+import { type Report, rule } from '../types.js';
 
 type EnvironmentKind = 'development-environment' | 'production-environment';
 type Resources = NonNullable<Descriptor<'trained-model'>['data']['computing_resource_reqs']>;
@@ -24,17 +26,21 @@ function resourceRule(kind: EnvironmentKind, tec: string) {
       severity: 'error',
       phases: kind === 'production-environment' ? ['design', 'runtime'] : ['design'],
       roles: ['data-scientist', kind === 'production-environment' ? 'operations' : 'software-engineer'],
-      description: `The trained model needs no more CPU, memory, storage and GPU than the ${where} environment offers.`,
+      description:
+        where === 'production'
+          ? 'The trained model needs no more CPU, memory, storage and GPU than production offers; in operation, the model server uses no more than that (the most a window saw).'
+          : 'The trained model needs no more CPU, memory, storage and GPU than the development environment offers.',
       rationale:
         where === 'production'
-          ? 'A model that needs more than production offers is slow, is killed for lack of memory, or cannot start at all.'
+          ? 'A model that needs more than production offers is slow, is killed for lack of memory, or cannot start at all. Declared needs are estimates; the resource use events report is the fact: a model server using more than the environment offers is being throttled or is about to be killed.'
           : 'Integrators cannot run or test a model that needs more than the development environment has.',
       remedy: `Give the ${where} environment the resources the model needs, or make the model smaller (quantise, prune, distil), then update both descriptors.`,
       tec: [tec],
       examples: ['M06-04', 'M07-01', 'M14-04', 'M15-06', 'M18-05', 'M12-09', 'M07-03'],
       needs: ['trained-model', kind],
     },
-    ({ facts, report }) => {
+    ({ facts, phase, report }) => {
+      if (phase === 'runtime') return observedUse(facts, report);
       for (const model of facts.all('trained-model')) {
         const needs: Resources | undefined = model.data.computing_resource_reqs;
         if (!needs) continue;
@@ -104,6 +110,36 @@ function resourceRule(kind: EnvironmentKind, tec: string) {
       }
     },
   );
+}
+
+/** At run time: the most CPU, memory and GPUs events reported in a window against what production offers. */
+function observedUse(facts: Facts, report: (r: Report) => void): void {
+  for (const model of facts.all('trained-model')) {
+    const observed = facts.observed(model);
+    if (!observed) continue;
+    const used = observed.latest.resources;
+    for (const env of facts.environmentsOf(model)) {
+      const offers = env.data.computing_resources;
+      const dimensions = [
+        { key: 'cpu', what: 'CPU', format: formatCpu, max: used.cpu.max, offer: offers?.cpu },
+        { key: 'memory', what: 'memory', format: formatBytes, max: used.memory.max, offer: offers?.memory },
+        { key: 'gpu', what: 'GPUs', format: String, max: used.gpu.max, offer: offers?.gpu?.count },
+      ];
+      for (const { key, what, format, max, offer } of dimensions) {
+        if (max === null || offer === undefined || max <= offer * (1 + 1e-9)) continue;
+        report({
+          message: `${windowText(model.name, observed)}, the model server used up to ${format(max)} of ${what}; production-environment \`${env.name}\` offers ${format(offer)}`,
+          cite: [
+            { descriptor: env, path: ['computing_resources', key], value: { observed_max: max } },
+            ...(model.data.computing_resource_reqs?.[key as 'cpu'] === undefined
+              ? []
+              : [{ descriptor: model, path: ['computing_resource_reqs', key] }]),
+          ],
+          key,
+        });
+      }
+    }
+  }
 }
 
 export const productionResources = resourceRule('production-environment', 'R7');

@@ -6,7 +6,7 @@
 // that step aside where profiles compare a field.
 import type { ColumnDrift } from '../../data/drift/columns.js';
 import { compareSides, type DriftReport } from '../../data/drift/compare.js';
-import { valueKind } from '../../data/drift/policy.js';
+import { type DriftOptions, valueKind } from '../../data/drift/policy.js';
 import type { DriftSide } from '../../data/drift/side.js';
 import type { Profile } from '../../data/profile/profile.js';
 import { matchFields } from '../../data/profile/schema-columns.js';
@@ -82,6 +82,14 @@ function sideOf(profile: Profile, pairs: readonly ColumnPair[], column: (p: Colu
   return { profile: { ...profile, columns } };
 }
 
+/** The drift policy of the system's `settings.drift` (the defaults of `dovetail compare` where it says nothing). */
+function settingsPolicy(facts: Facts): DriftOptions {
+  const drift = facts.system.project?.settings?.drift;
+  if (!drift) return {};
+  const { method, threshold, alpha, columns } = drift;
+  return { method, threshold, alpha, columns };
+}
+
 function compared<R extends DataDescriptor, C extends DataDescriptor>(
   facts: Facts,
   reference: R,
@@ -99,6 +107,7 @@ function compared<R extends DataDescriptor, C extends DataDescriptor>(
   const report = compareSides(
     sideOf(referenceProfile, pairs, (p) => p.reference),
     sideOf(currentProfile, pairs, (p) => p.current),
+    settingsPolicy(facts),
   );
   return { reference, current, pairs, report };
 }
@@ -162,9 +171,12 @@ export function driftSeverity(comparison: ProfileComparison): Severity {
  */
 export function driftText(comparison: ProfileComparison, drift: ColumnDrift): string {
   const { policy } = comparison.report;
+  const dataset = comparison.report.dataset_drift ? `; ${outcome(comparison.report)}` : '';
+  // A distance decides alone: no test, no correction.
+  if (!drift.effect_size)
+    return `${drift.method} ${formatNumber(drift.statistic)} ≥ ${formatNumber(drift.threshold)}${dataset}`;
   const p = lowerBoundDecision(drift)?.p_value ?? drift.p_value;
   const test = p === null ? '' : `, p ${formatNumber(p)} < ${formatNumber(drift.threshold)}`;
-  const dataset = comparison.report.dataset_drift ? `; ${outcome(comparison.report)}` : '';
   return `${effectText(drift)}${test} (alpha ${policy.alpha}, Bonferroni over ${policy.m} columns)${dataset}`;
 }
 

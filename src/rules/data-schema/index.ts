@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { fieldType } from './field-type.js';
+import { inputContract } from './input-contract.js';
 import { labelSet } from './label-set.js';
 import { pipelineProductionFields } from './pipeline-production-fields.js';
 import { productionFieldUnmapped } from './production-field-unmapped.js';
@@ -19,4 +20,5 @@ export const rules: Rule[] = [
   labelSet,
   pipelineProductionFields,
   profileSchema,
+  inputContract,
 ];

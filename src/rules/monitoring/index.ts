@@ -8,6 +8,8 @@ import {
 import { groundTruthMissing } from './ground-truth-missing.js';
 import { inputsNotLogged } from './inputs-not-logged.js';
 import { logRetention } from './log-retention.js';
+import { metricThreshold } from './metric-threshold.js';
+import { neverReceived } from './never-received.js';
 import { noDriftMetric } from './no-drift-metric.js';
 import { thresholdMissing } from './threshold-missing.js';
 
@@ -21,4 +23,6 @@ export const rules: Rule[] = [
   thresholdMissing,
   inputsNotLogged,
   noDriftMetric,
+  neverReceived,
+  metricThreshold,
 ];

@@ -2,6 +2,7 @@ import type { Rule } from '../types.js';
 import { belowBaseline } from './below-baseline.js';
 import { goalMetricUnevaluated } from './goal-metric-unevaluated.js';
 import { goalNotMeasured } from './goal-not-measured.js';
+import { observedPerformance } from './observed-performance.js';
 import { riskWithoutMetric } from './risk-without-metric.js';
 import { thresholdVsTest } from './threshold-vs-test.js';
 
@@ -11,4 +12,5 @@ export const rules: Rule[] = [
   goalMetricUnevaluated,
   thresholdVsTest,
   riskWithoutMetric,
+  observedPerformance,
 ];

@@ -6,11 +6,11 @@ import * as z from 'zod';
 import { batchResponse, validateBatch } from '../batch.js';
 import type { Clock } from '../clock.js';
 import { errorBody } from '../errors.js';
-import { eventRecord, eventSchema } from '../events.js';
+import { eventSchema } from '../events.js';
 import { feedbackRecord, feedbackSchema } from '../feedback.js';
+import { ingestEvents } from '../ingest.js';
 import type { MonitoredSystem } from '../monitor.js';
 import { docSchema, nameParams } from '../openapi.js';
-import type { EventRecord } from '../store/store.js';
 import { findSystem } from '../systems.js';
 
 const errors = {
@@ -40,17 +40,7 @@ export function ingestRoutes(app: FastifyInstance, systems: readonly MonitoredSy
     async (request) => {
       const served = findSystem(systems, request.params.name);
       const { valid, rejected } = validateBatch(request.body, 'events', eventSchema);
-      const now = clock.now();
-      const records: EventRecord[] = [];
-      for (const v of valid) {
-        const refusal = served.monitor.refusal(v.value);
-        if (refusal) rejected.push({ index: v.index, errors: [refusal] });
-        else records.push(eventRecord(v.value, new Date(now)));
-      }
-      rejected.sort((a, b) => a.index - b.index);
-      const stored = await served.store.addEvents(served.name, records, rejected.length);
-      await served.monitor.add(stored, now);
-      return { accepted: records.length, rejected };
+      return ingestEvents(served, valid, rejected, clock.now());
     },
   );
 
@@ -83,7 +73,9 @@ export function ingestRoutes(app: FastifyInstance, systems: readonly MonitoredSy
         });
       });
       rejected.sort((a, b) => a.index - b.index);
-      return { accepted: joined.filter((j) => j).length, rejected };
+      const accepted = joined.filter((j) => j).length;
+      served.monitor.ingested('feedback', accepted, rejected.length);
+      return { accepted, rejected };
     },
   );
 }

@@ -1,8 +1,20 @@
 // The store over Kysely: the same queries on SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Finding, Phase } from '../../rules/types.js';
-import { type Observation, windowId } from '../window.js';
+import type { Observation } from '../window.js';
+import { windowId } from '../window-id.js';
+import { chunks } from './chunks.js';
+import {
+  type EventBatch,
+  insertEvents,
+  joinBatches,
+  joinEvents,
+  readEvents,
+  serializeEvents,
+  storedOf,
+} from './event-batches.js';
+import { GroupCommit } from './group-commit.js';
 import type { Dialect } from './migrations.js';
 import type {
   EventRecord,
@@ -10,6 +22,7 @@ import type {
   FindingStatus,
   JoinedEvent,
   Page,
+  RecordedFindings,
   Store,
   StoredEvent,
   StoredFeedback,
@@ -18,7 +31,7 @@ import type {
   SystemCounts,
   TrackedFinding,
 } from './store.js';
-import type { CounterTable, Tables } from './tables.js';
+import type { CounterTable, FindingTable, Tables } from './tables.js';
 
 /** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const ROWS_PER_INSERT = 1000;
@@ -26,23 +39,35 @@ const DEFAULT_PAGE = 1000;
 
 type Counter = Exclude<keyof CounterTable, 'system' | 'instance'>;
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** One request's events, serialized; `rejected` counts those of its batch that failed validation. */
+interface EventWrite {
+  system: string;
+  batches: readonly EventBatch[];
+  rejected: number;
 }
-
-const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
-const parsed = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
 
 /** The object without its undefined fields, so stored rows read back as they were sent. */
 function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
 
+/** A row of `findings` as the API shows it: the finding with its history. */
+function tracked(r: Selectable<FindingTable>): TrackedFinding {
+  return defined({
+    ...(JSON.parse(r.finding) as Finding),
+    status: r.status,
+    first_seen: r.first_seen,
+    last_seen: r.last_seen,
+    resolved_at: r.resolved_at ?? undefined,
+    occurrences: Number(r.occurrences),
+    window: r.window ?? undefined,
+  });
+}
+
 export class KyselyStore implements Store {
   /** This process's row in `counters`. */
   private readonly instance = randomUUID();
+  private readonly eventWrites = new GroupCommit<EventWrite, number[]>((writes) => this.commitEvents(writes));
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -66,36 +91,40 @@ export class KyselyStore implements Store {
   }
 
   async addEvents(system: string, events: readonly EventRecord[], rejected: number): Promise<EventRecord[]> {
+    return storedOf(events, await this.addEventBatches(system, serializeEvents(events), rejected));
+  }
+
+  /** addEvents of events serialized already (by ThreadStore): the places of those stored. */
+  addEventBatches(system: string, batches: readonly EventBatch[], rejected: number): Promise<number[]> {
+    return this.eventWrites.add({ system, batches, rejected });
+  }
+
+  /** Several requests' events in one transaction; for each, the places of the events it stored. */
+  private commitEvents(writes: readonly EventWrite[]): Promise<number[][]> {
     const received_at = new Date().toISOString();
-    const rows = events.map((e) => ({
-      system,
-      id: e.id,
-      timestamp: e.timestamp,
-      received_at,
-      model: e.model ?? null,
-      model_version: e.model_version ?? null,
-      inputs: json(e.inputs),
-      outputs: json(e.outputs),
-      latency_ms: e.latency_ms ?? null,
-      resources: json(e.resources),
-      metrics: json(e.metrics),
-      logs: json(e.logs),
-    }));
-    const inserted = new Set<string>();
-    await this.db.transaction().execute(async (trx) => {
-      for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
-        const r = await trx
-          .insertInto('events')
-          .values(chunk)
-          .onConflict((oc) => oc.columns(['system', 'id']).doNothing())
-          .returning('id')
-          .execute();
-        for (const { id } of r) inserted.add(id);
+    return this.db.transaction().execute(async (trx) => {
+      // One batch row per system for the whole group, in request order.
+      const bySystem = new Map<string, { batches: EventBatch[]; rejected: number }>();
+      for (const w of writes) {
+        const s = bySystem.get(w.system) ?? { batches: [], rejected: 0 };
+        s.batches.push(...w.batches);
+        s.rejected += w.rejected;
+        bySystem.set(w.system, s);
       }
-      await this.add(trx, system, { events_accepted: inserted.size, events_rejected: rejected });
+      const inserted = new Map<string, Set<string>>();
+      for (const [system, s] of bySystem) {
+        const ids = new Set<string>();
+        for (const batch of joinBatches(s.batches))
+          for (const id of await insertEvents(trx, this.dialect, system, batch, received_at)) ids.add(id);
+        inserted.set(system, ids);
+        await this.add(trx, system, { events_accepted: ids.size, events_rejected: s.rejected });
+      }
+      // An id sent twice was stored from its first occurrence.
+      return writes.map((w) => {
+        const ids = inserted.get(w.system) as Set<string>;
+        return w.batches.flatMap((b) => b.ids).flatMap((id, i) => (ids.delete(id) ? [i] : []));
+      });
     });
-    // An id sent twice in one batch was inserted once, from its first occurrence.
-    return events.filter((e) => inserted.delete(e.id));
   }
 
   async addFeedback(
@@ -105,21 +134,7 @@ export class KyselyStore implements Store {
   ): Promise<(JoinedEvent | undefined)[]> {
     const received_at = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
-      const known = new Map<string, JoinedEvent>();
-      for (const ids of chunks([...new Set(feedback.map((f) => f.event_id))], ROWS_PER_INSERT)) {
-        const rows = await trx
-          .selectFrom('events')
-          .select(['id', 'model', 'outputs'])
-          .where('system', '=', system)
-          .where('id', 'in', ids)
-          .execute();
-        for (const r of rows) {
-          known.set(
-            r.id,
-            defined({ model: r.model ?? undefined, outputs: parsed(r.outputs) as JoinedEvent['outputs'] }),
-          );
-        }
-      }
+      const known = await joinEvents(trx, system, [...new Set(feedback.map((f) => f.event_id))]);
       const joined = feedback.map((f) => known.get(f.event_id));
       const rows = feedback
         .filter((f) => known.has(f.event_id))
@@ -127,6 +142,7 @@ export class KyselyStore implements Store {
           system,
           event_id: f.event_id,
           kind: f.kind,
+          name: f.name ?? null,
           actual: JSON.stringify(f.actual),
           timestamp: f.timestamp,
           received_at,
@@ -141,31 +157,8 @@ export class KyselyStore implements Store {
     });
   }
 
-  async events(system: string, page: Page = {}): Promise<StoredEvent[]> {
-    const rows = await this.db
-      .selectFrom('events')
-      .selectAll()
-      .where('system', '=', system)
-      .where('seq', '>', page.after ?? 0)
-      .orderBy('seq')
-      .limit(page.limit ?? DEFAULT_PAGE)
-      .execute();
-    return rows.map((r) =>
-      defined({
-        seq: r.seq,
-        received_at: r.received_at,
-        id: r.id,
-        timestamp: r.timestamp,
-        model: r.model ?? undefined,
-        model_version: r.model_version ?? undefined,
-        inputs: parsed(r.inputs) as StoredEvent['inputs'],
-        outputs: parsed(r.outputs) as StoredEvent['outputs'],
-        latency_ms: r.latency_ms ?? undefined,
-        resources: parsed(r.resources) as StoredEvent['resources'],
-        metrics: parsed(r.metrics) as StoredEvent['metrics'],
-        logs: parsed(r.logs) as StoredEvent['logs'],
-      }),
-    );
+  events(system: string, page: Page = {}): Promise<StoredEvent[]> {
+    return readEvents(this.db, system, page.after ?? 0, page.limit ?? DEFAULT_PAGE);
   }
 
   async feedback(system: string, page: Page = {}): Promise<StoredFeedback[]> {
@@ -183,6 +176,7 @@ export class KyselyStore implements Store {
         received_at: r.received_at,
         event_id: r.event_id,
         kind: r.kind as FeedbackRecord['kind'],
+        name: r.name ?? undefined,
         actual: JSON.parse(r.actual) as Record<string, unknown>,
         timestamp: r.timestamp,
         comment: r.comment ?? undefined,
@@ -221,7 +215,7 @@ export class KyselyStore implements Store {
     findings: readonly Finding[],
     at: string,
     window?: string,
-  ): Promise<void> {
+  ): Promise<RecordedFindings> {
     // One row per fingerprint: a second finding with the same fingerprint is the same problem.
     const unique = [...new Map(findings.map((f) => [f.fingerprint, f])).values()];
     const rows = unique.map((f, position) => ({
@@ -240,7 +234,15 @@ export class KyselyStore implements Store {
       position,
       finding: JSON.stringify(f),
     }));
-    await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom('findings')
+        .select('fingerprint')
+        .where('system', '=', system)
+        .where('phase', '=', phase)
+        .where('status', '=', 'open')
+        .execute();
+      const wasOpen = new Set(before.map((r) => r.fingerprint));
       // Resolve every open finding of the phase, then reopen those this check shows: one transaction,
       // so readers never see the step between.
       await trx
@@ -268,6 +270,23 @@ export class KyselyStore implements Store {
           )
           .execute();
       }
+      const touched = [...new Set([...wasOpen, ...unique.map((f) => f.fingerprint)])];
+      const changes: RecordedFindings = { opened: [], updated: [], resolved: [] };
+      for (const ids of chunks(touched, ROWS_PER_INSERT)) {
+        const rows = await trx
+          .selectFrom('findings')
+          .selectAll()
+          .where('system', '=', system)
+          .where('phase', '=', phase)
+          .where('fingerprint', 'in', ids)
+          .orderBy('position')
+          .execute();
+        for (const r of rows) {
+          const list = r.status === 'resolved' ? 'resolved' : wasOpen.has(r.fingerprint) ? 'updated' : 'opened';
+          changes[list].push(tracked(r));
+        }
+      }
+      return changes;
     });
   }
 
@@ -276,17 +295,7 @@ export class KyselyStore implements Store {
     if (filter.phase) q = q.where('phase', '=', filter.phase);
     if (filter.status) q = q.where('status', '=', filter.status);
     const rows = await q.orderBy('phase').orderBy('status').orderBy('position').execute();
-    return rows.map((r) =>
-      defined({
-        ...(JSON.parse(r.finding) as Finding),
-        status: r.status,
-        first_seen: r.first_seen,
-        last_seen: r.last_seen,
-        resolved_at: r.resolved_at ?? undefined,
-        occurrences: Number(r.occurrences),
-        window: r.window ?? undefined,
-      }),
-    );
+    return rows.map(tracked);
   }
 
   async addObservations(system: string, observations: readonly Observation[], at: string): Promise<void> {
@@ -307,10 +316,22 @@ export class KyselyStore implements Store {
               events: o.events,
             })),
           )
+          .onConflict((oc) =>
+            oc.columns(['system', 'id', 'instance']).doUpdateSet((eb) => ({
+              closed_at: eb.ref('excluded.closed_at'),
+              events: eb.ref('excluded.events'),
+            })),
+          )
           .execute();
         await trx
           .insertInto('observations')
           .values(chunk.map((o) => ({ system, window: windowId(o), instance, at, observation: JSON.stringify(o) })))
+          .onConflict((oc) =>
+            oc.columns(['system', 'window', 'instance']).doUpdateSet((eb) => ({
+              at: eb.ref('excluded.at'),
+              observation: eb.ref('excluded.observation'),
+            })),
+          )
           .execute();
       }
     });
@@ -336,6 +357,17 @@ export class KyselyStore implements Store {
         events: Number(r.events),
       }),
     );
+  }
+
+  async windowObservations(system: string, window: string): Promise<Observation[]> {
+    const rows = await this.db
+      .selectFrom('observations')
+      .select('observation')
+      .where('system', '=', system)
+      .where('window', '=', window)
+      .orderBy('instance')
+      .execute();
+    return rows.map((r) => JSON.parse(r.observation) as Observation);
   }
 
   async observations(system: string, limit: number): Promise<StoredObservation[]> {

@@ -1,18 +1,18 @@
 // The store's schema, as migrations that run when the service starts. Both dialects get the same
-// tables; only the arrival-order column is spelled differently.
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+// tables; only the arrival-order column (and SQLite's table without rowid) is spelled differently.
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { moveLegacyEvents } from './legacy-events.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
+  const seq = (t: ReturnType<Kysely<unknown>['schema']['createTable']>) =>
+    dialect === 'sqlite'
+      ? t.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+      : t.addColumn('seq', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity());
   return {
     '0001-events-feedback-findings': {
       async up(db: Kysely<unknown>) {
-        const seq = (t: ReturnType<Kysely<unknown>['schema']['createTable']>) =>
-          dialect === 'sqlite'
-            ? t.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
-            : t.addColumn('seq', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity());
-
         await seq(db.schema.createTable('events'))
           .addColumn('system', 'text', (c) => c.notNull())
           .addColumn('id', 'text', (c) => c.notNull())
@@ -126,12 +126,52 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('observations_system_at').on('observations').columns(['system', 'at']).execute();
       },
     },
+    // Events are stored a batch per row with an index of their ids (event-batches.ts): a row per
+    // event cost SQLite several times more. The events stored before are moved, in arrival order.
+    '0003-event-batches': {
+      async up(db: Kysely<unknown>) {
+        const move = async (trx: Kysely<unknown>) => {
+          await seq(trx.schema.createTable('event_batches'))
+            .addColumn('system', 'text', (c) => c.notNull())
+            .addColumn('received_at', 'text', (c) => c.notNull())
+            .addColumn('events', 'text', (c) => c.notNull())
+            .execute();
+          await trx.schema
+            .createIndex('event_batches_system_seq')
+            .on('event_batches')
+            .columns(['system', 'seq'])
+            .execute();
+          await trx.schema
+            .createTable('event_ids')
+            .addColumn('system', 'text', (c) => c.notNull())
+            .addColumn('id', 'text', (c) => c.notNull())
+            .addColumn('batch', 'bigint', (c) => c.notNull())
+            .addPrimaryKeyConstraint('event_ids_pk', ['system', 'id'])
+            .$call((t) => (dialect === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
+            .execute();
+          await moveLegacyEvents(trx);
+        };
+        // PostgreSQL runs each migration in a transaction; SQLite gets one here, so a crash moves all or nothing.
+        await (db.isTransaction ? move(db) : db.transaction().execute(move));
+      },
+    },
+    // Feedback names the trained model's user_system_feedback item it is, so the monitor can tell
+    // which declared feedback is actually collected.
+    '0004-feedback-name': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('feedback').addColumn('name', 'text').execute();
+      },
+    },
   };
 }
 
-/** Brings the store's schema up to date; several instances starting at once take turns. */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+/**
+ * Brings the store's schema up to date, or to migration `to` (tests build older stores so); several
+ * instances starting at once take turns.
+ */
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, to?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  const migrator = new Migrator({ db, provider });
+  const { error } = await (to ? migrator.migrateTo(to) : migrator.migrateToLatest());
   if (error) throw new Error(`cannot update the store's schema: ${(error as Error).message}`);
 }

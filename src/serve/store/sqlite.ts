@@ -1,23 +1,20 @@
-// The embedded store: one SQLite file, by default `<system folder>/.dovetail/dovetail.sqlite`.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { KyselyStore } from './kysely-store.js';
-import { migrate } from './migrations.js';
+// The embedded store: one SQLite file, by default `<system folder>/.dovetail/dovetail.sqlite`. It runs
+// in a thread of its own (sqlite-thread.ts): with synchronous=FULL a commit waits for the disk, and
+// better-sqlite3 waits on the thread that calls it; off the main thread, the service goes on reading
+// and checking requests while a commit syncs.
+import { Worker } from 'node:worker_threads';
 import type { Store } from './store.js';
-import type { Tables } from './tables.js';
+import { ThreadStore } from './thread-store.js';
 
-export async function openSqlite(file: string): Promise<Store> {
-  mkdirSync(dirname(file), { recursive: true });
-  const database = new Database(file);
-  // WAL lets readers run beside the writer; synchronous=FULL syncs the WAL at every commit, so an
-  // acknowledged batch survives a crash of the process and of the machine.
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = FULL');
-  // Another process on the same file (a second `serve`, a backup) waits instead of failing.
-  database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
-  await migrate(db as Kysely<unknown>, 'sqlite');
-  return new KyselyStore(db, 'sqlite');
+/** The thread's module beside this one; run from the TypeScript sources (tests), through tsx as they are. */
+function thread(file: string): Worker {
+  const options = { workerData: { file } };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./sqlite-thread.js', import.meta.url), options);
+  const entry = JSON.stringify(new URL('./sqlite-thread.ts', import.meta.url).href);
+  const load = `import('kysely').then(() => import('tsx/esm/api')).then((tsx) => { tsx.register(); return import(${entry}); })`;
+  return new Worker(load, { ...options, eval: true });
+}
+
+export function openSqlite(file: string): Promise<Store> {
+  return ThreadStore.start(thread(file), 'sqlite');
 }

@@ -26,6 +26,8 @@ export interface StoredEvent extends EventRecord {
 export interface FeedbackRecord {
   event_id: string;
   kind: 'ground_truth' | 'user';
+  /** The trained model's user_system_feedback item this is (its short_name). */
+  name?: string;
   actual: Record<string, unknown>;
   /** When the truth was known (ISO 8601, UTC); the time it arrived when not sent. */
   timestamp: string;
@@ -53,6 +55,16 @@ export interface TrackedFinding extends Finding {
   resolved_at?: string;
   occurrences: number;
   window?: string;
+}
+
+/** How one check changed the findings of its phase. */
+export interface RecordedFindings {
+  /** Not open before (new, or resolved earlier and back). */
+  opened: TrackedFinding[];
+  /** Open before and shown again. */
+  updated: TrackedFinding[];
+  /** Open before and no longer shown. */
+  resolved: TrackedFinding[];
 }
 
 /** The stored event a feedback item is about: what the windows need of it. */
@@ -109,7 +121,7 @@ export interface Store {
   counts(system: string): Promise<SystemCounts>;
   /**
    * The findings of one check of `phase` at time `at`: each opens or is updated; every open finding
-   * of that phase the check no longer shows is resolved.
+   * of that phase the check no longer shows is resolved. Returns what changed.
    */
   recordFindings(
     system: string,
@@ -117,12 +129,17 @@ export interface Store {
     findings: readonly Finding[],
     at: string,
     window?: string,
-  ): Promise<void>;
+  ): Promise<RecordedFindings>;
   findings(system: string, filter?: { phase?: Phase; status?: FindingStatus }): Promise<TrackedFinding[]>;
-  /** Stores closed windows with their observations, written by this instance at `at`, in one transaction. */
+  /**
+   * Stores closed windows with their observations, written by this instance at `at`, in one
+   * transaction. A window this instance stored before is replaced: the caller passes it merged.
+   */
   addObservations(system: string, observations: readonly Observation[], at: string): Promise<void>;
   /** The latest `limit` windows, newest (last closed) first. */
   windows(system: string, limit: number): Promise<StoredWindow[]>;
+  /** Every instance's partial observation of one window (by the window module's id). */
+  windowObservations(system: string, window: string): Promise<Observation[]>;
   /** The latest `limit` observations, newest (last closed) first. */
   observations(system: string, limit: number): Promise<StoredObservation[]>;
   close(): Promise<void>;

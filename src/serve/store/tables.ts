@@ -2,22 +2,20 @@
 // dialects, so both return exactly what was stored (PostgreSQL's jsonb would reorder keys).
 import type { Generated } from 'kysely';
 
-export interface EventTable {
-  /** Arrival order, across systems: windows are rebuilt from it after a restart. */
+/** The events one commit stored for one system: a JSON array of EventRecord, in arrival order. */
+export interface EventBatchTable {
+  /** Arrival order, across systems; an event's own position is seq × SLOTS + its place in the batch. */
   seq: Generated<number>;
   system: string;
-  id: string;
-  /** ISO 8601, UTC, millisecond precision: sorts as text on both dialects. */
-  timestamp: string;
   received_at: string;
-  model: string | null;
-  model_version: string | null;
-  inputs: string | null;
-  outputs: string | null;
-  latency_ms: number | null;
-  resources: string | null;
-  metrics: string | null;
-  logs: string | null;
+  events: string;
+}
+
+/** Every stored event's id, unique per system, with the batch holding the event. */
+export interface EventIdTable {
+  system: string;
+  id: string;
+  batch: number;
 }
 
 export interface FeedbackTable {
@@ -25,6 +23,8 @@ export interface FeedbackTable {
   system: string;
   event_id: string;
   kind: string;
+  /** The trained model's user_system_feedback item this is. */
+  name: string | null;
   actual: string;
   timestamp: string;
   received_at: string;
@@ -89,7 +89,8 @@ export interface ObservationTable {
 }
 
 export interface Tables {
-  events: EventTable;
+  event_batches: EventBatchTable;
+  event_ids: EventIdTable;
   feedback: FeedbackTable;
   counters: CounterTable;
   findings: FindingTable;

@@ -23,7 +23,7 @@ const byName = (columns: ColumnDrift[]) => new Map(columns.map((c) => [c.name, c
 describe('policy', () => {
   it('defaults: alpha 0.01, effect thresholds KS 0.02 and Jensen-Shannon 0.1, PSI 0.2, dataset share 0.5', () => {
     const p = resolvePolicy();
-    assert.deepEqual(p, { method: null, alpha: 0.01, threshold: null, datasetThreshold: 0.5 });
+    assert.deepEqual(p, { method: null, alpha: 0.01, threshold: null, datasetThreshold: 0.5, columns: {} });
     assert.equal(methodFor('numbers', p), 'ks');
     assert.equal(methodFor('categories', p), 'chi-square');
     assert.equal(thresholdFor('ks', p), 0.02);
@@ -40,6 +40,21 @@ describe('policy', () => {
     assert.equal(thresholdFor('chi-square', p), 0.1);
     assert.equal(methodFor('categories', resolvePolicy({ method: 'psi' })), 'psi');
     assert.equal(thresholdFor('chi-square', resolvePolicy({ threshold: 0.05 })), 0.05);
+  });
+
+  it('a column’s own method (where it fits) and threshold come before the rest', () => {
+    const p = resolvePolicy({
+      method: 'psi',
+      threshold: 0.3,
+      columns: { distance: { method: 'wasserstein', threshold: 0.5 }, origin: { method: 'ks' } },
+    });
+    assert.equal(methodFor('numbers', p, 'distance'), 'wasserstein');
+    assert.equal(thresholdFor('wasserstein', p, 'distance'), 0.5);
+    // KS cannot compare categories: origin keeps the forced method, and the forced threshold.
+    assert.equal(methodFor('categories', p, 'origin'), 'psi');
+    assert.equal(thresholdFor('psi', p, 'origin'), 0.3);
+    assert.equal(methodFor('numbers', p, 'delay'), 'psi');
+    assert.throws(() => resolvePolicy({ columns: { x: { threshold: -1 } } }), /column x: threshold -1/);
   });
 
   it('types: numbers, categories, or not compared', () => {

@@ -1,4 +1,5 @@
 import { inferenceTime } from '../../../src/rules/computing-resource/inference-time.js';
+import { latencies, observed } from '../observed.js';
 import { ruleTester } from '../tester.js';
 
 const model = (time: unknown, name = 'm') => ({ kind: 'trained-model', name, inference_time: time });
@@ -17,6 +18,17 @@ ruleTester(inferenceTime, {
     { name: 'a zero budget is a blank form field, not a requirement', docs: [model('35ms'), prod(0)] },
     { name: 'no budget stated', docs: [model('35ms'), prod()] },
     { name: 'no production environment', docs: [model('3s')] },
+    {
+      name: 'at run time, a declared time over budget is design’s finding, not the traffic’s',
+      docs: [model('2min'), prod('30s')],
+      observed: { m: observed('m', { events: latencies(100, 5, 20) }) },
+    },
+    {
+      name: 'at run time, the 95th percentile within budget (the slowest 4% above it)',
+      docs: [model('35ms'), prod('50ms')],
+      observed: { m: observed('m', { events: [...latencies(96, 10, 40), ...latencies(4, 400, 500)] }) },
+    },
+    { name: 'at run time, nothing observed yet', docs: [model('35ms'), prod('20ms')], phase: 'runtime' },
     {
       name: 'an environment serving another model',
       docs: [model('35ms'), model('5s', 'slow'), prod('50ms', { trained_model: 'm' })],
@@ -46,10 +58,29 @@ ruleTester(inferenceTime, {
       findings: [{ message: /takes 0\.6ms; .* requires 0\.5ms$/ }],
     },
     {
-      name: 'also checked at run time',
-      phase: 'runtime',
-      docs: [model('2min'), prod('30s')],
-      findings: [{ message: /takes 2min; .* requires 30s$/ }],
+      // Percentiles by rank (the lower value at rank ⌈q·n⌉): 60 + 4·(20/9) = 68.89, 10 + 49·(30/89) = 26.52.
+      name: 'at run time, the 95th percentile of a window over budget, whatever the model declares',
+      docs: [model('35ms'), prod('50ms')],
+      observed: { m: observed('m', { events: [...latencies(90, 10, 40), ...latencies(10, 60, 80)] }) },
+      findings: [
+        {
+          message:
+            /^in window 2001-05-01T10:00Z–10:05Z of trained-model `m` \(100 events\), the 95th percentile of latency was 68\.89ms \(median 26\.52ms, 99th 77\.78ms\); production-environment `production` requires 50ms; the model declares 35ms$/,
+          severity: 'error',
+          evidence: ['production-environment/production:/required_inference_time', 'trained-model/m:/inference_time'],
+        },
+      ],
+    },
+    {
+      name: 'at run time, a model that declares no inference time is measured all the same',
+      docs: [model(undefined), prod('50ms')],
+      observed: { m: observed('m', { events: latencies(20, 100, 200) }) },
+      findings: [
+        {
+          message: /95th percentile of latency was 194\.7ms \(median 147\.4ms, 99th 200ms\); .* requires 50ms$/,
+          evidence: ['production-environment/production:/required_inference_time', 'trained-model/m:'],
+        },
+      ],
     },
   ],
 });

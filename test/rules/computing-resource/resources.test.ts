@@ -1,5 +1,11 @@
 import { developmentResources, productionResources } from '../../../src/rules/computing-resource/resources.js';
+import { observed } from '../observed.js';
 import { ruleTester } from '../tester.js';
+
+/** A window whose events report these resource uses (cpu cores, memory bytes, gpus). */
+const using = (...uses: { cpu?: number | string; memory?: number | string; gpu?: number }[]) => ({
+  m: observed('m', { events: uses.map((resources) => ({ outputs: { p: 0.5 }, resources })) }),
+});
 
 const model = (reqs: Record<string, unknown>) => ({
   kind: 'trained-model',
@@ -27,8 +33,38 @@ ruleTester(productionResources, {
       ],
     },
     { name: 'no production environment yet: nothing to compare', docs: [model({ memory: '64Gi' })] },
+    {
+      name: 'at run time, use within what production offers (text units as events may send them)',
+      docs: [model({ memory: '4Gi' }), prod({ memory: '8Gi', cpu: 2, gpu: { count: 1 } })],
+      observed: using({ cpu: 1.5, memory: '7Gi', gpu: 1 }, { cpu: '2', memory: 8 * 2 ** 30 }),
+    },
+    {
+      name: 'at run time, declared needs above the offer are design’s finding',
+      docs: [model({ memory: '64Gi' }), prod({ memory: '8Gi' })],
+      observed: using({ memory: '1Gi' }),
+    },
   ],
   invalid: [
+    {
+      name: 'at run time, the most memory and CPU a window saw above the offer',
+      docs: [model({ memory: '4Gi' }), prod({ memory: '8Gi', cpu: 2 })],
+      observed: using({ memory: '6Gi', cpu: 1 }, { memory: '9Gi', cpu: '2500m' }),
+      findings: [
+        {
+          message:
+            /^in window 2001-05-01T10:00Z–10:05Z of trained-model `m` \(2 events\), the model server used up to 9 GiB of memory; production-environment `prod` offers 8 GiB$/,
+          severity: 'error',
+          evidence: [
+            'production-environment/prod:/computing_resources/memory',
+            'trained-model/m:/computing_resource_reqs/memory',
+          ],
+        },
+        {
+          message: /used up to 2\.5 cores of CPU; production-environment `prod` offers 2 cores$/,
+          evidence: ['production-environment/prod:/computing_resources/cpu'],
+        },
+      ],
+    },
     {
       name: 'memory short, named in real units',
       docs: [model({ memory: '6Gi', cpu: 2 }), prod({ memory: '4Gi', cpu: 2 })],

@@ -1,5 +1,9 @@
 import { throughput } from '../../../src/rules/computing-resource/throughput.js';
+import { latencies, observed } from '../observed.js';
 import { ruleTester } from '../tester.js';
+
+/** A five-minute window of `n` events, each taking `ms`: n / 300 events per second. */
+const traffic = (n: number, ms: number) => ({ m: observed('m', { events: latencies(n, ms, ms) }) });
 
 const model = (time: string, extra: Record<string, unknown> = {}) => ({
   kind: 'trained-model',
@@ -24,8 +28,45 @@ ruleTester(throughput, {
       name: 'a GPU model: cores do not limit it',
       docs: [model('35ms', { computing_resource_reqs: { gpu: 1 } }), prod(1), data('1000/s')],
     },
+    {
+      name: 'at run time, traffic within 10% of the declared rate, on enough cores',
+      docs: [model('35ms'), prod(2), data('2/s')],
+      observed: traffic(660, 35),
+    },
+    {
+      name: 'at run time, declared figures that do not add up are design’s finding',
+      docs: [model('35ms'), prod('2'), data('7200/min')],
+      observed: traffic(300, 35),
+    },
   ],
   invalid: [
+    {
+      // 661 events in 300 s = 2.2033/s, just over 2/s + 10%.
+      name: 'at run time, traffic above the declared rate',
+      docs: [model('35ms'), prod(2), data('2/s')],
+      observed: traffic(661, 35),
+      findings: [
+        {
+          message:
+            /^in window 2001-05-01T10:00Z–10:05Z of trained-model `m` \(661 events\), traffic arrived at 2\.203\/s; production-data `traffic` declares 2\/s \(more than 10% above it\)$/,
+          severity: 'warning',
+          evidence: ['production-data/traffic:/data_rates'],
+        },
+      ],
+    },
+    {
+      // 3,000 events in 300 s = 10/s, each 300ms: 3 cores busy.
+      name: 'at run time, observed rate × mean latency above the cores',
+      docs: [model('35ms'), prod(2), data('10/s')],
+      observed: traffic(3000, 300),
+      findings: [
+        {
+          message:
+            /traffic arrived at 10\/s with a mean latency of 300ms: 3 cores busy on average; production-environment `prod` has 2 cores/,
+          evidence: ['production-environment/prod:/computing_resources/cpu'],
+        },
+      ],
+    },
     {
       name: 'peaks the CPUs cannot keep up with',
       docs: [model('35ms'), prod('2'), data('7200/min')],

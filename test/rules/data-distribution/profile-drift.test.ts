@@ -1,6 +1,7 @@
 import { type Profile, profileColumns } from '../../../src/data/profile/profile.js';
 import { profileDrift } from '../../../src/rules/data-distribution/profile-drift.js';
 import { pd, rd, td } from '../data-schema/helpers.js';
+import { observed } from '../observed.js';
 import { ruleTester } from '../tester.js';
 
 /** 200 values per column: the quantile sketch keeps every one, so the statistics are exact. */
@@ -49,8 +50,35 @@ const training = (schema = fields(ALL)) => td(schema, { profile: 'training.profi
 const production = (names = ALL) => pd(productionFields(names), { profile: 'production.profile.json' });
 const both = ['training-data/t:/profile', 'production-data/p:/profile'];
 
+/** The model trained on `t`: at run time its traffic is the production data `p`. */
+const model = { kind: 'trained-model', name: 'm', training_data: 't' };
+/** A window of 200 requests to `m`, with the feature columns of `flights` (no label: the model does not get it). */
+const traffic = ({ distance = 0 } = {}) => ({
+  m: observed('m', {
+    events: Array.from({ length: ROWS }, (_, i) => ({
+      inputs: { delay: i % 50, distance: 300 + 10 * (i % 40) + distance, origin: airports[i % airports.length] },
+    })),
+  }),
+});
+
 ruleTester(profileDrift, {
   valid: [
+    {
+      name: 'at run time, traffic distributed as training',
+      docs: [training(), pd(productionFields(ALL)), model],
+      profiles: { 'training-data/t': flights() },
+      observed: traffic(),
+    },
+    {
+      name: 'at run time, the production profile on file is not the traffic, and raw against training is design’s',
+      docs: [rd({ schema: productionFields(ALL), profile: 'raw.profile.json' }), training(), production(), model],
+      profiles: {
+        'raw-data/r': flights(),
+        'training-data/t': flights({ distance: 300 }),
+        'production-data/p': flights({ delay: 30 }),
+      },
+      observed: traffic({ distance: 300 }),
+    },
     {
       name: 'production distributed as training',
       docs: [training(), production()],
@@ -74,8 +102,45 @@ ruleTester(profileDrift, {
       ],
       profiles: { 'training-data/t': flights(), 'production-data/p': flights({ delay: 30 }) },
     },
+    {
+      name: 'dovetail.yaml raises the threshold of one column above its shift (KS D 0.375)',
+      docs: [training(), pd(productionFields(ALL)), model],
+      project: { dovetail: 1, name: 's', settings: { drift: { columns: { distance: { threshold: 0.4 } } } } },
+      profiles: { 'training-data/t': flights() },
+      observed: traffic({ distance: 150 }),
+    },
   ],
   invalid: [
+    {
+      name: 'dovetail.yaml gives one column its own method (Wasserstein, in reference standard deviations)',
+      docs: [training(), production()],
+      project: {
+        dovetail: 1,
+        name: 's',
+        settings: { drift: { columns: { delay: { method: 'wasserstein' as never, threshold: 0.5 } } } },
+      },
+      profiles: { 'training-data/t': flights(), 'production-data/p': flights({ delay: 25, late: 65 }) },
+      findings: [
+        {
+          message:
+            /^column `delay` of production-data `p` has drifted from training-data `t`: wasserstein 25 ≥ 7\.\d+$/,
+        },
+      ],
+    },
+    {
+      name: 'at run time, a window of traffic whose distances drifted from training',
+      docs: [training(), pd(productionFields(ALL)), model],
+      profiles: { 'training-data/t': flights() },
+      observed: traffic({ distance: 150 }),
+      findings: [
+        {
+          message:
+            /^in window 2001-05-01T10:00Z–10:05Z of trained-model `m` \(200 events\), column `distance` of production-data `p` has drifted from training-data `t`: KS D 0\.375 > 0\.02, p [0-9.e-]+ < 0\.003333 \(alpha 0\.01, Bonferroni over 3 columns\)$/,
+          severity: 'warning',
+          evidence: ['training-data/t:/profile', 'production-data/p:'],
+        },
+      ],
+    },
     {
       name: 'production delays later than training, the same share late',
       docs: [training(), production()],

@@ -1,0 +1,170 @@
+// Serve benchmark: the built `dovetail serve` (SQLite, durable: a response means committed) driven over
+// loopback HTTP by closed-loop keep-alive clients in this process. Measures batched ingest (100 events
+// of 20 features per request) in events/s; single-event requests/s beside a bare node:http server that
+// only reads the body and answers (same client, same run: the ratio is what the monitor costs); and
+// the service's RSS after BENCH_SERVE_EVENTS_SHORT and BENCH_SERVE_EVENTS_LONG events ingested.
+// BENCH_SERVE_CONNECTIONS (default 8) and BENCH_SERVE_SECONDS (default 10) set the load.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start } from './process.mjs';
+import { eventJson, SYSTEM, writeSystem } from './serve-system.mjs';
+
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const CONNECTIONS = env('BENCH_SERVE_CONNECTIONS', 8);
+const SECONDS = env('BENCH_SERVE_SECONDS', 10);
+const EVENTS_SHORT = env('BENCH_SERVE_EVENTS_SHORT', 1_000_000);
+const EVENTS_LONG = env('BENCH_SERVE_EVENTS_LONG', 5_000_000);
+const BATCH = 100;
+const WARM_UP_SECONDS = 3;
+
+/** What the bare server does per request: read the body, answer as the service would. */
+const BARE_SERVER = `
+const server = require('node:http').createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    Buffer.concat(chunks).toString('utf8');
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"accepted":1,"rejected":[]}');
+  });
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
+`;
+
+function post(agent, url, body) {
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => {
+        text += c;
+      });
+      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(text))));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * `CONNECTIONS` clients each sending batches of `size` events, the next as soon as the last is
+ * answered, for `seconds` or until event `upTo`; event numbers continue from `state.next`.
+ */
+async function drive(url, state, { pid, size, seconds = Number.POSITIVE_INFINITY, upTo = Number.POSITIVE_INFINITY }) {
+  const cpuBefore = cpuSeconds(pid);
+  const clientBefore = process.cpuUsage();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const target = `${url}/api/v1/systems/${SYSTEM}/events`;
+  const begin = performance.now();
+  const deadline = begin + seconds * 1000;
+  let requests = 0;
+  let events = 0;
+  const client = async () => {
+    while (performance.now() < deadline && state.next < upTo) {
+      const first = state.next;
+      state.next += size;
+      // Predictions made now, as a model server would record them.
+      const now = new Date().toISOString();
+      const parts = [];
+      for (let i = first; i < first + size; i++) parts.push(eventJson('bench', i, now));
+      const answer = await post(agent, target, `{"events":[${parts.join(',')}]}`);
+      if (answer.accepted !== size || answer.rejected.length)
+        throw new Error(`expected every event accepted: ${JSON.stringify(answer).slice(0, 500)}`);
+      requests++;
+      events += size;
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, client));
+  const elapsed = (performance.now() - begin) / 1000;
+  agent.destroy();
+  const used = process.cpuUsage(clientBefore);
+  return {
+    requests,
+    events,
+    seconds: elapsed,
+    cpu: cpuSeconds(pid) - cpuBefore,
+    clientCpu: (used.user + used.system) / 1e6,
+  };
+}
+
+/** Single-event requests after a warm-up. */
+async function single(url, state, pid) {
+  await drive(url, state, { pid, size: 1, seconds: WARM_UP_SECONDS });
+  return drive(url, state, { pid, size: 1, seconds: SECONDS });
+}
+
+/** CPU time (user + system) a process has used, in seconds: steadier than rates on a shared machine. */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function rssMib(pid) {
+  const kib = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return +(kib / 1024).toFixed(1);
+}
+
+const round = (x) => Math.round(x);
+const label = (n) => (n % 1e6 === 0 ? `${n / 1e6}M` : String(n));
+
+/** A measured stretch of load as a table row: rates, and the CPU time per request and per event. */
+function row(benchmark, r, extra = {}) {
+  return {
+    benchmark,
+    connections: CONNECTIONS,
+    seconds: +r.seconds.toFixed(1),
+    requests_per_s: round(r.requests / r.seconds),
+    events_per_s: round(r.events / r.seconds),
+    server_cpu_us_per_request: round((r.cpu / r.requests) * 1e6),
+    server_cpu_us_per_event: +((r.cpu / r.events) * 1e6).toFixed(1),
+    // This process's: the client's share of the machine.
+    client_cpu_us_per_request: round((r.clientCpu / r.requests) * 1e6),
+    // The machine's load (this bench keeps about 2 busy): more means other work competed.
+    load_1m: +loadavg()[0].toFixed(2),
+    ...extra,
+  };
+}
+
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'dovetail-bench-serve-'));
+  const serve = start(['bin/dovetail.js', 'serve', writeSystem(join(dir, 'system')), '--port', '0']);
+  const bare = start(['-e', BARE_SERVER]);
+  try {
+    const url = await serve.url;
+    const pid = serve.child.pid;
+    const state = { next: 0 };
+    await drive(url, state, { pid, size: BATCH, seconds: WARM_UP_SECONDS });
+    const batched = await drive(url, state, { pid, size: BATCH, seconds: SECONDS });
+    // One right after the other, so that both see the same machine.
+    const bareRun = await single(await bare.url, { next: 0 }, bare.child.pid);
+    const singles = await single(url, state, pid);
+    const rate = (r) => r.requests / r.seconds;
+    const rows = [
+      row(`serve: batched ingest, ${BATCH} events × 20 features per request, durable`, batched),
+      row('bare node:http server: single-event requests (reads the body, answers)', bareRun),
+      row('serve: single-event requests, durable', singles, {
+        ratio_to_bare: +(rate(singles) / rate(bareRun)).toFixed(2),
+      }),
+    ];
+    // Memory: batched ingest up to each count, the service's RSS read there.
+    const rss = [];
+    for (const upTo of [EVENTS_SHORT, EVENTS_LONG]) {
+      const r = await drive(url, state, { pid, size: BATCH, upTo });
+      rss.push(rssMib(pid));
+      rows.push(
+        row(`serve: batched ingest up to ${label(upTo)} events, then RSS`, r, {
+          rss_mib: rss.at(-1),
+          ...(rss.length === 2 ? { rss_growth_mib: +(rss[1] - rss[0]).toFixed(1) } : {}),
+        }),
+      );
+    }
+    return rows;
+  } finally {
+    await Promise.all([serve.stop(), bare.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,70 @@
+// What the run-time monitor observed of each trained model, as facts for the rules (DESIGN §3): the
+// latest closed window, what has arrived since the monitor started, and short digests of recent
+// windows so that a metric declared over a longer span (recall over 7d) is computed over that span.
+// Rules read these in the runtime phase; at design time there are none.
+import type { Observation, Summary } from '../serve/window.js';
+
+/** What one window measured that outlives it: enough to compute metrics over many windows. */
+export interface WindowDigest {
+  /** ISO 8601. */
+  start: string;
+  end: string;
+  events: number;
+  metrics: Record<string, Summary>;
+  /** Ground truth with a known prediction: counts[actual class][predicted class]; null without a classification. */
+  confusion: Record<string, Record<string, number>> | null;
+}
+
+/** Names received since the monitor started, with how much traffic that covers. */
+export interface Received {
+  /** ISO 8601: start of the first window observed. */
+  since: string;
+  events: number;
+  windows: number;
+  metrics: ReadonlySet<string>;
+  logs: ReadonlySet<string>;
+  /** Feedback names, as the trained model's user_system_feedback declares them. */
+  feedback: ReadonlySet<string>;
+  ground_truth: number;
+  user_feedback: number;
+}
+
+export interface ModelObserved {
+  /** The latest closed window, merged over the monitor instances that saw it. */
+  latest: Observation;
+  /** The id of that window (`model@start/end`). */
+  window: string;
+  received: Received;
+  /** Digests of the windows closed so far, oldest first, as far back as the longest declared metric window. */
+  history: readonly WindowDigest[];
+}
+
+/** Observed facts, by trained-model name. */
+export type Observed = ReadonlyMap<string, ModelObserved>;
+
+export function digestOf(o: Observation): WindowDigest {
+  return {
+    start: o.window.start,
+    end: o.window.end,
+    events: o.events,
+    metrics: o.metrics,
+    confusion: o.feedback.confusion?.counts ?? null,
+  };
+}
+
+/** The digests of `history` whose window ends within `spanMs` before the latest end. */
+export function recent(history: readonly WindowDigest[], spanMs: number): WindowDigest[] {
+  const last = history.at(-1);
+  if (!last) return [];
+  const from = Date.parse(last.end) - spanMs;
+  return history.filter((d) => Date.parse(d.end) > from);
+}
+
+/** `in window 2001-05-01T10:00Z–10:05Z of trained-model `m` (1,234 events)`: where run-time figures come from. */
+export function windowText(model: string, observed: ModelObserved): string {
+  const { start, end } = observed.latest.window;
+  const short = (iso: string) => iso.replace(/:00\.000Z$/, 'Z').replace(/\.000Z$/, 'Z');
+  const endText = start.slice(0, 10) === end.slice(0, 10) ? short(end).slice(11) : short(end);
+  const n = observed.latest.events;
+  return `in window ${short(start)}–${endText} of trained-model \`${model}\` (${n.toLocaleString('en-US')} event${n === 1 ? '' : 's'})`;
+}

@@ -1,0 +1,38 @@
+// Storing events: the one path by which the ingest route and the proxy record predictions. Events
+// naming a model or version the system does not declare are refused; the others are stored, durably,
+// in one transaction, then checked against their model's contract and counted in its windows.
+import type { Rejected } from './batch.js';
+import { type Event, eventRecord } from './events.js';
+import type { MonitoredSystem } from './monitor.js';
+import type { EventRecord } from './store/store.js';
+
+export interface Ingested {
+  /** Events acknowledged: stored now, or stored before under the same id. */
+  accepted: number;
+  /** Every event refused, by its index in the batch, in index order. */
+  rejected: Rejected[];
+}
+
+/**
+ * Stores `valid` events (each with its index in the batch); `rejected` are those of the batch that
+ * failed validation already, counted with the refused ones. `now` (epoch ms) stamps events sent
+ * without a timestamp and is the time the windows are told.
+ */
+export async function ingestEvents(
+  served: MonitoredSystem,
+  valid: readonly { index: number; value: Event }[],
+  rejected: Rejected[],
+  now: number,
+): Promise<Ingested> {
+  const records: EventRecord[] = [];
+  for (const v of valid) {
+    const refusal = served.monitor.refusal(v.value);
+    if (refusal) rejected.push({ index: v.index, errors: [refusal] });
+    else records.push(eventRecord(v.value, new Date(now)));
+  }
+  rejected.sort((a, b) => a.index - b.index);
+  const stored = await served.store.addEvents(served.name, records, rejected.length);
+  await served.monitor.add(stored, now);
+  served.monitor.ingested('events', records.length, rejected.length);
+  return { accepted: records.length, rejected };
+}

@@ -1,0 +1,143 @@
+// How events are stored: the events a commit brings for one system are one row of `event_batches`
+// (a JSON array, in arrival order), and each event's id is a row of `event_ids`, whose key keeps ids
+// unique per system and points at the batch. A row per event cost about 10 µs of SQLite time each;
+// a batch row and a narrow id row cost a few, and the ids go in with one statement per batch. Events
+// are serialized once, where they are received; the text goes to the store (and its thread) as is.
+//
+// An event's arrival position (`seq`) is its batch's seq times SLOTS plus its place in the batch.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { chunks } from './chunks.js';
+import type { Dialect } from './migrations.js';
+import type { EventRecord, JoinedEvent, StoredEvent } from './store.js';
+import type { Tables } from './tables.js';
+
+/** Events per batch row at most, and the factor of a batch's seq in its events' seq. */
+export const SLOTS = 2 ** 20;
+/** Ids per `in (...)` list: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const IDS_PER_QUERY = 1000;
+
+type Db = Kysely<Tables> | Transaction<Tables>;
+
+/** The texts of a JSON array of strings, as rows of a `value` column. */
+const elements = (dialect: Dialect, json: string) =>
+  dialect === 'sqlite' ? sql`json_each(${json})` : sql`json_array_elements_text(${json}::json)`;
+
+/** Events serialized for storage, once: their JSON array and their ids, in order. */
+export interface EventBatch {
+  json: string;
+  ids: string[];
+}
+
+/** The events as batches of at most SLOTS events. */
+export function serializeEvents(events: readonly EventRecord[]): EventBatch[] {
+  return chunks(events, SLOTS).map((part) => ({ json: JSON.stringify(part), ids: part.map((e) => e.id) }));
+}
+
+/** The events at `places`: what addEvents returns of those addEventBatches stored. */
+export const storedOf = (events: readonly EventRecord[], places: readonly number[]) =>
+  places.map((i) => events[i] as EventRecord);
+
+/** Batches joined, in order, into as few as hold at most SLOTS events each. */
+export function joinBatches(batches: readonly EventBatch[]): EventBatch[] {
+  const out: EventBatch[] = [];
+  for (const b of batches) {
+    if (!b.ids.length) continue;
+    const last = out.at(-1);
+    if (last && last.ids.length + b.ids.length <= SLOTS) {
+      last.json = `${last.json.slice(0, -1)},${b.json.slice(1)}`;
+      last.ids.push(...b.ids);
+    } else out.push({ json: b.json, ids: [...b.ids] });
+  }
+  return out;
+}
+
+/**
+ * Stores a batch of `system` as one row; returns the ids stored, those not stored before (an id
+ * sent twice is stored from its first occurrence).
+ */
+export async function insertEvents(
+  trx: Transaction<Tables>,
+  dialect: Dialect,
+  system: string,
+  batch: EventBatch,
+  received_at: string,
+): Promise<Set<string>> {
+  const { seq } = await trx
+    .insertInto('event_batches')
+    .values({ system, received_at, events: batch.json })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  const { rows } = await sql<{ id: string }>`
+    insert into event_ids (system, id, batch)
+    select ${system}, value, cast(${seq} as bigint) from ${elements(dialect, JSON.stringify(batch.ids))}
+    where true on conflict do nothing returning id`.execute(trx);
+  const inserted = new Set(rows.map((r) => r.id));
+  if (rows.length === batch.ids.length) return inserted;
+  // Some ids were stored already: the row keeps only the events stored now.
+  const now = new Set(inserted);
+  const kept = (JSON.parse(batch.json) as EventRecord[]).filter((e) => now.delete(e.id));
+  if (kept.length)
+    await trx
+      .updateTable('event_batches')
+      .set({ events: JSON.stringify(kept) })
+      .where('seq', '=', seq)
+      .execute();
+  else await trx.deleteFrom('event_batches').where('seq', '=', seq).execute();
+  return inserted;
+}
+
+/** At most `limit` events of `system` after arrival position `after`, in arrival order. */
+export async function readEvents(db: Db, system: string, after: number, limit: number): Promise<StoredEvent[]> {
+  const out: StoredEvent[] = [];
+  let from = Math.floor(after / SLOTS);
+  while (out.length < limit) {
+    // Every batch row holds at least one event.
+    const rows = await db
+      .selectFrom('event_batches')
+      .select(['seq', 'received_at', 'events'])
+      .where('system', '=', system)
+      .where('seq', '>=', from)
+      .orderBy('seq')
+      .limit(Math.min(limit - out.length + 1, IDS_PER_QUERY))
+      .execute();
+    for (const r of rows) {
+      (JSON.parse(r.events) as EventRecord[]).forEach((e, i) => {
+        const seq = r.seq * SLOTS + i;
+        if (seq > after && out.length < limit) out.push({ seq, received_at: r.received_at, ...e });
+      });
+    }
+    const last = rows.at(-1);
+    if (!last) break;
+    from = last.seq + 1;
+  }
+  return out;
+}
+
+/** The stored events of `system` among `ids`, by id: what feedback joins. */
+export async function joinEvents(trx: Db, system: string, ids: readonly string[]): Promise<Map<string, JoinedEvent>> {
+  const batches = new Set<number>();
+  for (const part of chunks(ids, IDS_PER_QUERY)) {
+    const rows = await trx
+      .selectFrom('event_ids')
+      .select('batch')
+      .where('system', '=', system)
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) batches.add(r.batch);
+  }
+  const wanted = new Set(ids);
+  const joined = new Map<string, JoinedEvent>();
+  for (const part of chunks([...batches], IDS_PER_QUERY)) {
+    const rows = await trx.selectFrom('event_batches').select('events').where('seq', 'in', part).execute();
+    for (const r of rows) {
+      for (const e of JSON.parse(r.events) as EventRecord[]) {
+        if (!wanted.has(e.id)) continue;
+        const event: JoinedEvent = {};
+        if (e.model !== undefined) event.model = e.model;
+        if (e.outputs !== undefined) event.outputs = e.outputs;
+        joined.set(e.id, event);
+      }
+    }
+  }
+  return joined;
+}
