@@ -77,6 +77,9 @@ export const projectFile = z
           .optional()
           .meta({ description: 'How drift between data sets is decided.' }),
         window: duration('Length of a monitoring window.').optional(),
+        retention: duration(
+          'How long the monitor keeps raw events; older ones are deleted, hourly (windows, observations, findings and feedback are kept). Default: kept forever.',
+        ).optional(),
         window_events: z
           .number()
           .int()

@@ -30,6 +30,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** `--window`, `--window-events`. */
   window?: WindowOverrides;
+  /** `--retain`: how long raw events are kept (ms), for every system. */
+  retentionMs?: number;
   /** Told about ingest, closed windows and findings: Prometheus metrics, webhook alerts. */
   listeners?: readonly MonitorListener[];
   /** Served on GET /metrics; give it among the listeners too, so that it is told what to count. */
@@ -49,7 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const listeners = options.listeners ?? [];
   const systems: MonitoredSystem[] = options.systems.map((s) => ({
     ...s,
-    monitor: new Monitor(s, { window: options.window, listeners }),
+    monitor: new Monitor(s, { window: options.window, listeners, retentionMs: options.retentionMs }),
   }));
   const app = Fastify({ logger: false, bodyLimit, return503OnClosing: true });
   app.setValidatorCompiler(() => () => true);
@@ -94,6 +96,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     for (const l of listeners) await l.close?.();
   });
   await app.ready();
-  for (const s of systems) await s.monitor.announce();
+  for (const s of systems) {
+    await s.monitor.restore(clock.now());
+    await s.monitor.announce();
+  }
   return app;
 }

@@ -33,7 +33,12 @@ export interface WindowOverrides {
 export interface MonitorOptions {
   window?: WindowOverrides;
   listeners?: readonly MonitorListener[];
+  /** `--retain`: overrides the system's `retention` of raw events (ms). */
+  retentionMs?: number;
 }
+
+/** How often events past their retention are deleted. */
+const EXPIRE_EVERY_MS = 3_600_000;
 
 /** Windows whose stored part this instance keeps, to merge a window closed again into it. */
 const PARTS_KEPT = 256;
@@ -86,6 +91,9 @@ export class Monitor {
   private readonly models = new Map<string, Model>();
   private readonly listeners: readonly MonitorListener[];
   private readonly historyMs: number;
+  private readonly retentionMs: number | undefined;
+  /** When events were last expired (epoch ms). */
+  private expired = Number.NEGATIVE_INFINITY;
   /** This instance's stored part of recent windows, by window id, oldest first. */
   private readonly parts = new Map<string, Observation>();
   /** Windows are closed and checked one batch after the other, so a shutdown waits for those under way. */
@@ -100,6 +108,7 @@ export class Monitor {
     const durationMs = options.window?.durationMs ?? settings.durationMs;
     const maxEvents = options.window?.maxEvents ?? settings.maxEvents;
     this.historyMs = historySpan(served.system);
+    this.retentionMs = options.retentionMs ?? served.system.project?.settings?.retention;
     const models = descriptorsOf(served.system, 'trained-model');
     for (const d of models) {
       const contract = Contract.compile(served.system, { model: d.name });
@@ -183,12 +192,20 @@ export class Monitor {
     });
   }
 
-  /** Closes and checks the windows whose end `now` (epoch ms) has passed: call on a timer. */
-  flush(now: number): Promise<void> {
-    return this.closed(
+  /**
+   * Closes and checks the windows whose end `now` (epoch ms) has passed, and, once an hour, deletes
+   * the events older than the retention: call on a timer.
+   */
+  async flush(now: number): Promise<void> {
+    await this.closed(
       [...this.models.values()].flatMap((m) => m.windows.flush(now)),
       now,
     );
+    if (this.retentionMs !== undefined && now - this.expired >= EXPIRE_EVERY_MS) {
+      this.expired = now;
+      const before = new Date(now - this.retentionMs).toISOString();
+      await this.served.store.deleteEventsReceivedBefore(this.served.name, before);
+    }
   }
 
   /** Closes and stores the open windows (on shutdown), after the windows being checked. */
@@ -197,6 +214,26 @@ export class Monitor {
       [...this.models.values()].flatMap((m) => m.windows.close() ?? []),
       now,
     );
+  }
+
+  /**
+   * Refills the open windows after a restart: the stored events each model received since its
+   * latest window closed (every event, for a model with none) go through the windows again, as if
+   * just ingested. Returns how many. With several instances sharing one PostgreSQL, the events other
+   * instances received meanwhile are counted again in this instance's part.
+   */
+  async restore(now: number): Promise<number> {
+    const { store, name } = this.served;
+    const closed = await store.lastClosed(name);
+    const since = [...this.models.keys()].map((m) => closed.get(m) ?? '');
+    if (!since.length) return 0;
+    const earliest = since.reduce((a, b) => (a < b ? a : b));
+    const events = (await store.eventsReceivedSince(name, earliest)).filter((e) => {
+      const model = e.model ?? (this.models.size === 1 ? [...this.models.keys()][0] : undefined);
+      return model !== undefined && e.received_at >= (closed.get(model) ?? '');
+    });
+    await this.add(events, now);
+    return events.length;
   }
 
   /** Tells the listeners a batch of events or feedback was answered. */

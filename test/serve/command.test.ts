@@ -23,7 +23,10 @@ function listening(child: ChildProcessByStdio<null, Readable, null>): Promise<st
 }
 
 describe('dovetail serve', () => {
-  test('--window and --window-events are checked', () => {
+  test('--window, --window-events and --retain are checked', () => {
+    const retain = dovetail(['serve', EXAMPLE, '--retain', 'forever']);
+    assert.equal(retain.code, 2);
+    assert.match(retain.stderr, /--retain forever: expected a positive duration/);
     const r = dovetail(['serve', EXAMPLE, '--window', 'soon']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--window soon: expected a positive duration/);

@@ -70,6 +70,7 @@ async function crashDuringIngest(dir: string, db: string | undefined, store: str
   assert.ok(acknowledged.length < BATCHES * EVENTS_PER_BATCH, 'the service was killed before the end');
 
   const restarted = await startServe(dir, db);
+  let stored: Set<string>;
   try {
     const summary = (await (await fetch(`${restarted.url}/api/v1/systems/${SYSTEM}`)).json()) as {
       events: { accepted: number };
@@ -77,7 +78,7 @@ async function crashDuringIngest(dir: string, db: string | undefined, store: str
     assert.ok(summary.events.accepted >= acknowledged.length);
     const s = await openStore(store);
     try {
-      const stored = new Set((await s.events(SYSTEM, { limit: BATCHES * EVENTS_PER_BATCH })).map((e) => e.id));
+      stored = new Set((await s.events(SYSTEM, { limit: BATCHES * EVENTS_PER_BATCH })).map((e) => e.id));
       const lost = acknowledged.filter((id) => !stored.has(id));
       assert.deepEqual(lost, [], `${lost.length} acknowledged events were lost`);
     } finally {
@@ -86,6 +87,18 @@ async function crashDuringIngest(dir: string, db: string | undefined, store: str
   } finally {
     restarted.child.kill('SIGTERM');
     await new Promise((resolve) => restarted.child.on('exit', resolve));
+  }
+  // The window open at the crash was refilled from the stored events at restart and stored at
+  // shutdown: the windows count every stored event once.
+  const s = await openStore(store);
+  try {
+    const observations = await s.observations(SYSTEM, 1000);
+    assert.equal(
+      observations.reduce((n, o) => n + o.observation.events, 0),
+      stored.size,
+    );
+  } finally {
+    await s.close();
   }
 }
 

@@ -159,6 +159,40 @@ function storeSuite(
     }
   });
 
+  test('events received since a time are found again; events past their retention are deleted', async () => {
+    const store = await open('retention');
+    try {
+      await store.addEvents('s', [event('old1'), event('old2')], 0);
+      await store.addEvents('t', [event('other')], 0);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const cut = new Date().toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.addEvents('s', [event('new1'), event('new2'), event('new3')], 0);
+      assert.deepEqual(
+        (await store.eventsReceivedSince('s', cut)).map((e) => e.id),
+        ['new1', 'new2', 'new3'],
+      );
+      assert.equal(await store.deleteEventsReceivedBefore('s', cut), 2);
+      assert.deepEqual(
+        (await store.events('s')).map((e) => e.id),
+        ['new1', 'new2', 'new3'],
+      );
+      assert.deepEqual(
+        (await store.events('t')).map((e) => e.id),
+        ['other'],
+      );
+      // A deleted event is unknown to feedback; its id may be stored again.
+      const feedback = { event_id: 'old1', kind: 'user' as const, actual: {}, timestamp: cut };
+      assert.deepEqual(await store.addFeedback('s', [feedback], 0), [undefined]);
+      assert.deepEqual(
+        (await store.addEvents('s', [event('old1')], 0)).map((e) => e.id),
+        ['old1'],
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
   test('findings open, update and resolve over time', async () => {
     const store = await open('findings');
     try {

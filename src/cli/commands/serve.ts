@@ -19,6 +19,7 @@ export interface ServeOptions {
   db?: string;
   window?: string;
   windowEvents?: string;
+  retain?: string;
   proxy?: string;
   protocol?: string;
   model?: string;
@@ -108,6 +109,12 @@ export async function serve(paths: string[], opts: ServeOptions): Promise<void> 
       return fail(`--window-events ${opts.windowEvents}: expected a whole number from 1`);
     window.maxEvents = n;
   }
+  let retentionMs: number | undefined;
+  if (opts.retain !== undefined) {
+    const d = parseDuration(opts.retain);
+    if (!d.ok || d.value <= 0) return fail(`--retain ${opts.retain}: expected a positive duration, e.g. 30d or 12h`);
+    retentionMs = d.value;
+  }
   const badWebhook = opts.webhook?.find((u) => !URL.canParse(u) || !/^https?:$/.test(new URL(u).protocol));
   if (badWebhook !== undefined) return fail(`--webhook ${badWebhook}: expected an http:// or https:// URL`);
 
@@ -142,6 +149,7 @@ export async function serve(paths: string[], opts: ServeOptions): Promise<void> 
     systems: served.systems,
     version: packageVersion(),
     window,
+    retentionMs,
     proxy,
     listeners,
     metrics,

@@ -11,6 +11,7 @@ import {
   joinBatches,
   joinEvents,
   readEvents,
+  SLOTS,
   serializeEvents,
   storedOf,
 } from './event-batches.js';
@@ -159,6 +160,51 @@ export class KyselyStore implements Store {
 
   events(system: string, page: Page = {}): Promise<StoredEvent[]> {
     return readEvents(this.db, system, page.after ?? 0, page.limit ?? DEFAULT_PAGE);
+  }
+
+  async eventsReceivedSince(system: string, at: string): Promise<StoredEvent[]> {
+    const first = await this.db
+      .selectFrom('event_batches')
+      .select((eb) => eb.fn.min('seq').as('seq'))
+      .where('system', '=', system)
+      .where('received_at', '>=', at)
+      .executeTakeFirst();
+    if (first?.seq == null) return [];
+    const out: StoredEvent[] = [];
+    for (let after = Number(first.seq) * SLOTS - 1; ; ) {
+      const page = await readEvents(this.db, system, after, DEFAULT_PAGE);
+      out.push(...page);
+      const last = page.at(-1);
+      if (!last) return out;
+      after = last.seq;
+    }
+  }
+
+  deleteEventsReceivedBefore(system: string, at: string): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const old = trx
+        .selectFrom('event_batches')
+        .select('seq')
+        .where('system', '=', system)
+        .where('received_at', '<', at);
+      const ids = await trx
+        .deleteFrom('event_ids')
+        .where('system', '=', system)
+        .where('batch', 'in', old)
+        .executeTakeFirst();
+      await trx.deleteFrom('event_batches').where('system', '=', system).where('received_at', '<', at).execute();
+      return Number(ids.numDeletedRows);
+    });
+  }
+
+  async lastClosed(system: string): Promise<Map<string, string>> {
+    const rows = await this.db
+      .selectFrom('windows')
+      .select(['model', (eb) => eb.fn.max('closed_at').as('closed_at')])
+      .where('system', '=', system)
+      .groupBy('model')
+      .execute();
+    return new Map(rows.flatMap((r) => (r.model === null || r.closed_at === null ? [] : [[r.model, r.closed_at]])));
   }
 
   async feedback(system: string, page: Page = {}): Promise<StoredFeedback[]> {

@@ -162,6 +162,17 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('feedback').addColumn('name', 'text').execute();
       },
     },
+    // After a restart the monitor refills its open windows with the events received since each
+    // model's last window closed: found by arrival time.
+    '0005-event-batches-received': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('event_batches_system_received')
+          .on('event_batches')
+          .columns(['system', 'received_at'])
+          .execute();
+      },
+    },
   };
 }
 

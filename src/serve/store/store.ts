@@ -117,6 +117,12 @@ export interface Store {
     rejected: number,
   ): Promise<(JoinedEvent | undefined)[]>;
   events(system: string, page?: Page): Promise<StoredEvent[]>;
+  /** Every event received at or after `at` (ISO 8601), in arrival order: what open windows held. */
+  eventsReceivedSince(system: string, at: string): Promise<StoredEvent[]>;
+  /** Deletes the events received before `at` (ISO 8601), with their ids; returns how many. Feedback stays. */
+  deleteEventsReceivedBefore(system: string, at: string): Promise<number>;
+  /** When each model's latest window was closed (ISO 8601), by model name, by any instance. */
+  lastClosed(system: string): Promise<Map<string, string>>;
   feedback(system: string, page?: Page): Promise<StoredFeedback[]>;
   counts(system: string): Promise<SystemCounts>;
   /**

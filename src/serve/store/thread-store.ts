@@ -95,6 +95,10 @@ export class ThreadStore implements Store {
   addObservations: Store['addObservations'] = (...args) => this.call('addObservations', ...args);
   windows: Store['windows'] = (...args) => this.call('windows', ...args);
   windowObservations: Store['windowObservations'] = (...args) => this.call('windowObservations', ...args);
+  eventsReceivedSince: Store['eventsReceivedSince'] = (...args) => this.call('eventsReceivedSince', ...args);
+  lastClosed: Store['lastClosed'] = (...args) => this.call('lastClosed', ...args);
+  deleteEventsReceivedBefore: Store['deleteEventsReceivedBefore'] = (...args) =>
+    this.call('deleteEventsReceivedBefore', ...args);
   observations: Store['observations'] = (...args) => this.call('observations', ...args);
 
   async close(): Promise<void> {
