@@ -159,7 +159,10 @@ export function program(): Command {
     .option('--db <db>', 'SQLite file or postgres:// URL (default: .dovetail/dovetail.sqlite in each system folder)')
     .option('--window <duration>', "window length, e.g. 5m (default: the system's window setting, else 5m)")
     .option('--window-events <n>', 'close a window after n events, before its end if need be')
-    .option('--retain <duration>', 'delete raw events older than this, hourly (default: the system\'s retention, or keep)')
+    .option(
+      '--retain <duration>',
+      "delete raw events older than this, hourly (default: the system's retention, or keep)",
+    )
     .option('--proxy <url>', 'model server to sit in front of: forward every request to it and record its predictions')
     .option('--protocol <protocol>', "with --proxy: the model server's protocol: kserve-v2, mlflow, tfserving or json")
     .option(
