@@ -212,11 +212,10 @@ export class ColumnSummary {
   /**
    * Adds values with their counts, as a GROUP BY returns them: every sketch is updated once per value,
    * weighted by its count, so a column of few distinct values costs little however many rows it has.
-   * With `quantiles` false the quantile sketch is left to `addSortedCounts` (the caller keeps the values).
    */
-  addCounted(values: readonly unknown[], counts: ArrayLike<number>, quantiles = true): this {
+  addCounted(values: readonly unknown[], counts: ArrayLike<number>): this {
     const family = this.family;
-    if (family === 'number' || family === 'datetime') return this.addCountedNumbers(values, counts, quantiles);
+    if (family === 'number' || family === 'datetime') return this.addCountedNumbers(values, counts);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       const w = counts[i] as number;
@@ -236,7 +235,7 @@ export class ColumnSummary {
     return this;
   }
 
-  private addCountedNumbers(values: readonly unknown[], counts: ArrayLike<number>, quantiles: boolean): this {
+  private addCountedNumbers(values: readonly unknown[], counts: ArrayLike<number>): this {
     const coerce = this.family === 'number' ? toNumber : toEpochMs;
     const { hll, moments, kll, hist } = this as Required<ColumnSummary>;
     // The valid values, for the histogram to take in one go.
@@ -252,7 +251,7 @@ export class ColumnSummary {
       else {
         hll.add(x);
         moments.add(x, w);
-        if (quantiles && Number.isFinite(x)) kll.add(x, w);
+        if (Number.isFinite(x)) kll.add(x, w);
         xs[k] = x;
         ws[k++] = w;
       }
@@ -261,10 +260,44 @@ export class ColumnSummary {
     return this;
   }
 
-  /** Adds finite numbers, ascending and distinct, with their counts, to the quantile sketch only. */
-  addSortedCounts(values: Float64Array, counts: ArrayLike<number>): this {
-    this.kll?.merge(KllSketch.fromSortedCounts(values, counts, { k: this.kll.k }));
-    return this;
+  /**
+   * Adds a number or datetime column's values in ascending order with their counts, as an ORDER BY
+   * over a GROUP BY delivers them (NaN: no value). Like addCounted, but the quantile sketch is built
+   * from the exact ranks (KllSketch.fromSortedCounts). Returns the finite values, equal neighbours
+   * (-0 and 0) folded, with their counts: the column's exact distribution.
+   */
+  addSortedNumbers(values: Float64Array, counts: Float64Array): { values: Float64Array; counts: Float64Array } {
+    const datetime = this.family === 'datetime';
+    const { hll, moments, kll, hist } = this as Required<ColumnSummary>;
+    const xs = new Float64Array(values.length);
+    const ws = new Float64Array(values.length);
+    const finite = new Float64Array(values.length);
+    const weights = new Float64Array(values.length);
+    let k = 0;
+    let f = 0;
+    for (let i = 0; i < values.length; i++) {
+      const w = counts[i] as number;
+      const x = (values[i] as number) + 0;
+      this.count += w;
+      if (Number.isNaN(x)) this.missing += w;
+      else if (datetime && !Number.isFinite(x)) this.invalid += w;
+      else {
+        hll.add(x);
+        moments.add(x, w);
+        xs[k] = x;
+        ws[k++] = w;
+        if (!Number.isFinite(x)) continue;
+        if (f > 0 && finite[f - 1] === x) weights[f - 1] = (weights[f - 1] as number) + w;
+        else {
+          finite[f] = x;
+          weights[f++] = w;
+        }
+      }
+    }
+    addToHistogram(hist, xs.subarray(0, k), ws.subarray(0, k));
+    const exact = { values: finite.slice(0, f), counts: weights.slice(0, f) };
+    kll.merge(KllSketch.fromSortedCounts(exact.values, exact.counts, { k: kll.k }));
+    return exact;
   }
 
   /** Folds `other` in (other unchanged). Types must be equal, or integer and float (widened to float). */

@@ -14,7 +14,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDoubleVector } from '@duckdb/node-api';
 import type { ItemType } from '../../descriptors/vocabulary.js';
 import { fromDuckDBError } from '../read/errors.js';
 import { type DuckSource, openData, openSource, type ReadOptions, readsThroughDuckDB } from '../read/reader.js';
@@ -100,51 +100,6 @@ class DistinctCounts {
   }
 }
 
-/**
- * Collects a number column's distinct values and counts as an ORDER BY delivers them (ascending, so
- * no sort and no hash map), dropping them past EXACT_LIMIT.
- */
-class AscendingCounts {
-  private values = new Float64Array(1024);
-  private counts = new Float64Array(1024);
-  private size = 0;
-  overflowed = false;
-
-  constructor(private readonly limit = EXACT_LIMIT) {}
-
-  add(key: number | string, count: number): void {
-    if (this.overflowed) return;
-    const value = key as number;
-    const last = this.size - 1;
-    if (last >= 0 && this.values[last] === value) {
-      this.counts[last] = (this.counts[last] as number) + count;
-      return;
-    }
-    if (last >= 0 && value < (this.values[last] as number)) throw new Error('distinct values arrived out of order');
-    if (this.size === this.values.length) {
-      const values = new Float64Array(this.size * 2);
-      values.set(this.values);
-      this.values = values;
-      const counts = new Float64Array(this.size * 2);
-      counts.set(this.counts);
-      this.counts = counts;
-    }
-    this.values[this.size] = value;
-    this.counts[this.size] = count;
-    this.size++;
-    if (this.size > this.limit) {
-      this.overflowed = true;
-      this.values = new Float64Array(0);
-      this.counts = new Float64Array(0);
-    }
-  }
-
-  result(): ExactColumn | undefined {
-    if (this.overflowed) return undefined;
-    return { kind: 'numbers', values: this.values.slice(0, this.size), counts: this.counts.slice(0, this.size) };
-  }
-}
-
 /** The value a column's exact distribution keys on (numbers finite, labels as the profile counts them). */
 function exactKey(value: unknown, numeric: boolean): number | string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -182,6 +137,36 @@ async function fetch(source: At, result: Awaited<ReturnType<typeof stream>>) {
   }
 }
 
+/**
+ * The values `v` and counts `n` of `query` (a number or datetime column) in ascending order, NaN
+ * standing for no value, read at once as typed arrays: a result of up to EXACT_LIMIT rows, read chunk
+ * by chunk without a round trip to DuckDB's thread per chunk and without a JS value per row.
+ */
+async function sortedNumbers(at: At, query: string): Promise<[Float64Array, Float64Array]> {
+  let result: Awaited<ReturnType<DuckDBConnection['run']>>;
+  try {
+    result = await at.conn.run(
+      `SELECT coalesce(CAST(v AS DOUBLE), CAST('nan' AS DOUBLE)) AS v, n FROM (${query}) ORDER BY v`,
+    );
+  } catch (error) {
+    throw fromDuckDBError(error, at.file);
+  }
+  const chunks = Array.from({ length: result.chunkCount }, (_, i) => result.getChunk(i));
+  const size = chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0);
+  const values = new Float64Array(size);
+  const counts = new Float64Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    const v = chunk.getColumnVector(0) as DuckDBDoubleVector;
+    const n = chunk.getColumnVector(1) as DuckDBDoubleVector;
+    for (let i = 0; i < chunk.rowCount; i++, offset++) {
+      values[offset] = v.getItem(i) as number;
+      counts[offset] = n.getItem(i) as number;
+    }
+  }
+  return [values, counts];
+}
+
 /** The one-row result of a query as a record of numbers (null for SQL NULL). */
 async function row(conn: DuckDBConnection, file: string, sql: string): Promise<Record<string, number | null>> {
   const reader = await run({ conn, file }, sql);
@@ -215,6 +200,9 @@ async function numbersInDuckDB(conn: DuckDBConnection, file: string, c: ColumnSu
        max(v) FILTER (WHERE isfinite(v)) AS hi, sum(n * v) FILTER (WHERE isfinite(v)) AS s1 FROM d`,
   );
   const n = t.finite ?? 0;
+  // -0 is the value 0, as everywhere in profiles.
+  if (t.lo !== null && t.lo !== undefined) t.lo += 0;
+  if (t.hi !== null && t.hi !== undefined) t.hi += 0;
   c.count += t.total ?? 0;
   c.missing += t.missing ?? 0;
   const infinite = (t.over ?? 0) + (t.under ?? 0);
@@ -263,8 +251,8 @@ async function numbersInDuckDB(conn: DuckDBConnection, file: string, c: ColumnSu
        FROM (SELECT v, n, sum(n) OVER (ORDER BY v ROWS UNBOUNDED PRECEDING) AS hi FROM d WHERE isfinite(v))
        WHERE m > 0 OR len(rest) > 0 ORDER BY v`,
     )) {
-      for (let i = 0; i < Number(times); i++) top.push(Number(v));
-      for (const _ of (covered as { items: unknown[] }).items) rest.push(Number(v));
+      for (let i = 0; i < Number(times); i++) top.push(Number(v) + 0);
+      for (const _ of (covered as { items: unknown[] }).items) rest.push(Number(v) + 0);
     }
     c.kll = KllSketch.fromRanks(plan, top, rest, t.lo as number, t.hi as number, {
       k: c.kll?.k,
@@ -315,46 +303,53 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
     for (const p of plans) builder.addCountedColumn(p.name, [], []);
     const exact = new Map<string, ExactColumn>();
 
-    /** One column, on its own connection: grouped into `d`, then summarized. */
+    /** One column, on its own connection: its stored values grouped into `g`, then summarized. */
     const profileColumn = async (c: DuckDBConnection, p: (typeof plans)[number]): Promise<void> => {
+      const at = { conn: c, file };
       const family = familyOf(p.type);
-      const numeric = family === 'number' || family === 'datetime';
-      // Group on the stored values, then convert only the distinct ones (a conversion may fold several
-      // stored values into one: grouped again). Opaque columns (tensors, structs…) are only counted:
-      // grouped on whether a value is there.
+      // Group on the stored values, then convert only the distinct ones. Opaque columns (tensors,
+      // structs…) are only counted: grouped on whether a value is there.
       const key = family === 'opaque' ? `(${quoteIdent(p.name)} IS NULL)` : quoteIdent(p.name);
       const value = family === 'opaque' ? 'CASE WHEN k THEN NULL ELSE true END' : p.convert('k');
       await run(
-        { conn: c, file },
-        `CREATE OR REPLACE TEMP TABLE d AS SELECT ${value} AS v, sum(n) AS n FROM ` +
-          `(SELECT ${key} AS k, CAST(count(*) AS DOUBLE) AS n FROM ${table} GROUP BY k) GROUP BY v`,
+        at,
+        `CREATE OR REPLACE TEMP TABLE g AS SELECT ${key} AS k, CAST(count(*) AS DOUBLE) AS n FROM ${table} GROUP BY k`,
       );
       const summary = builder.columnSummary(p.name);
       const limit = options.exactLimit ?? EXACT_LIMIT;
-      // Up to the limit, distinct values come to JS in ascending order: fetching them costs less than
-      // summarizing them in SQL, and the quantile sketch is built from them exactly. Beyond it, a number
-      // column is summarized in DuckDB.
-      const distinct = Number((await rows(c, file, 'SELECT count(*) FROM d'))[0]?.[0] ?? 0);
-      if (numeric && distinct > limit) return numbersInDuckDB(c, file, summary);
-      const collector = numeric
-        ? new AscendingCounts(limit)
-        : options.exact && family !== 'opaque'
-          ? new DistinctCounts(false, limit)
-          : undefined;
-      const result = await stream({ conn: c, file }, 'SELECT v, n FROM d ORDER BY v');
-      for (let chunk = await fetch({ conn: c, file }, result); chunk; chunk = await fetch({ conn: c, file }, result)) {
+      const distinct = Number((await rows(c, file, 'SELECT count(*) FROM g'))[0]?.[0] ?? 0);
+      // A conversion may fold several stored values into one (a timestamp in µs to epoch ms): numbers
+      // are folded as they arrive in order (addSortedNumbers), other values grouped again here.
+      const converted = `SELECT ${value} AS v, sum(n) AS n FROM g GROUP BY v`;
+      if (family === 'number' || family === 'datetime') {
+        // Up to the limit, distinct values come to JS in ascending order: fetching them costs less than
+        // summarizing them in SQL, and the quantile sketch is built from them exactly. Beyond it, the
+        // column is summarized in DuckDB.
+        if (distinct > limit) {
+          await run(at, `CREATE OR REPLACE TEMP TABLE d AS ${converted}`);
+          return numbersInDuckDB(c, file, summary);
+        }
+        const e = summary.addSortedNumbers(...(await sortedNumbers(at, `SELECT ${value} AS v, n FROM g`)));
+        if (options.exact) exact.set(p.name, { kind: 'numbers', ...e });
+        return;
+      }
+      const collector = options.exact && family !== 'opaque' ? new DistinctCounts(false, limit) : undefined;
+      const result = await stream(
+        at,
+        `SELECT v, n FROM (${value === 'k' ? 'SELECT k AS v, n FROM g' : converted}) ORDER BY v`,
+      );
+      for (let chunk = await fetch(at, result); chunk; chunk = await fetch(at, result)) {
         const values = chunk.getColumnValues(0) as unknown[];
         const counts = chunk.getColumnValues(1) as number[];
-        summary.addCounted(values, counts, !numeric);
+        summary.addCounted(values, counts);
         if (collector) {
           values.forEach((v, j) => {
-            const key = exactKey(v, numeric);
+            const key = exactKey(v, false);
             if (key !== undefined) collector.add(key, counts[j] as number);
           });
         }
       }
       const e = collector?.result();
-      if (e?.kind === 'numbers') summary.addSortedCounts(e.values, e.counts);
       if (e && options.exact) exact.set(p.name, e);
     };
 

@@ -155,6 +155,41 @@ describe('profileData', () => {
     assert.ok(Math.abs((median as number) - 10_000) <= 0.0133 * 20_000, `median ${median}`);
   });
 
+  it('folds stored values that convert to one value (µs timestamps to ms, -0 and 0) as the row path does', async () => {
+    const parquet = join(dir, 'folded.parquet');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    // Three timestamps within one millisecond, floats with -0 and 0, NaN, NULL and both infinities.
+    await conn.run(`COPY (SELECT * FROM (VALUES
+        (TIMESTAMP '2001-01-01 00:00:00.000001', CAST('-0.0' AS DOUBLE)),
+        (TIMESTAMP '2001-01-01 00:00:00.000002', CAST(0 AS DOUBLE)),
+        (TIMESTAMP '2001-01-01 00:00:00.000900', CAST('nan' AS DOUBLE)),
+        (TIMESTAMP '2001-01-01 00:00:00.001', NULL),
+        (NULL, CAST('inf' AS DOUBLE)),
+        (TIMESTAMP '2001-01-02 12:00:00', CAST('-inf' AS DOUBLE)),
+        (TIMESTAMP '2001-01-02 12:00:00.000500', 2.5)) t("when", x)) TO '${parquet}' (FORMAT parquet)`);
+    conn.closeSync();
+    db.closeSync();
+    const expected = await rowByRow(parquet);
+    for (const exactLimit of [undefined, 1]) {
+      const { profile, exact } = await profileData(parquet, { created: 'fixed', exact: true, exactLimit });
+      assert.deepEqual(exactParts(profile), exactParts(expected), `exactLimit ${exactLimit}`);
+      assertClose(profile.columns.x?.mean, expected.columns.x?.mean, 'x mean');
+      if (exactLimit) continue;
+      assert.deepEqual(exact.get('when'), {
+        kind: 'numbers',
+        values: Float64Array.from([Date.UTC(2001, 0, 1), Date.UTC(2001, 0, 1) + 1, Date.UTC(2001, 0, 2, 12)]),
+        counts: Float64Array.from([3, 1, 2]),
+      });
+      assert.deepEqual(exact.get('x'), {
+        kind: 'numbers',
+        values: Float64Array.from([0, 2.5]),
+        counts: Float64Array.from([2, 1]),
+      });
+    }
+  });
+
   it('merges the profiles of parts into the profile of the whole', async () => {
     const lines = csv(9_000, 11).trimEnd().split('\n');
     const header = lines[0] as string;
