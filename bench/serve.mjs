@@ -2,7 +2,7 @@
 // loopback HTTP by closed-loop keep-alive clients in this process. Measures batched ingest (100 events
 // of 20 features per request) in events/s; single-event requests/s beside a bare node:http server that
 // only reads the body and answers (same client, same run: the ratio is what the monitor costs); and
-// the service's RSS after BENCH_SERVE_EVENTS_SHORT and BENCH_SERVE_EVENTS_LONG events ingested.
+// the RSS of a fresh service after BENCH_SERVE_EVENTS_SHORT and BENCH_SERVE_EVENTS_LONG events ingested.
 // BENCH_SERVE_CONNECTIONS (default 8) and BENCH_SERVE_SECONDS (default 10) set the load.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -129,28 +129,14 @@ function row(benchmark, r, extra = {}) {
   };
 }
 
-export async function run() {
-  const dir = mkdtempSync(join(tmpdir(), 'dovetail-bench-serve-'));
-  const serve = start(['bin/dovetail.js', 'serve', writeSystem(join(dir, 'system')), '--port', '0']);
-  const bare = start(['-e', BARE_SERVER]);
+/** A fresh service, filled by batched ingest up to each count, its RSS read there. */
+async function memory(dir) {
+  const serve = start(['bin/dovetail.js', 'serve', writeSystem(join(dir, 'memory')), '--port', '0']);
   try {
     const url = await serve.url;
     const pid = serve.child.pid;
     const state = { next: 0 };
-    await drive(url, state, { pid, size: BATCH, seconds: WARM_UP_SECONDS });
-    const batched = await drive(url, state, { pid, size: BATCH, seconds: SECONDS });
-    // One right after the other, so that both see the same machine.
-    const bareRun = await single(await bare.url, { next: 0 }, bare.child.pid);
-    const singles = await single(url, state, pid);
-    const rate = (r) => r.requests / r.seconds;
-    const rows = [
-      row(`serve: batched ingest, ${BATCH} events × 20 features per request, durable`, batched),
-      row('bare node:http server: single-event requests (reads the body, answers)', bareRun),
-      row('serve: single-event requests, durable', singles, {
-        ratio_to_bare: +(rate(singles) / rate(bareRun)).toFixed(2),
-      }),
-    ];
-    // Memory: batched ingest up to each count, the service's RSS read there.
+    const rows = [];
     const rss = [];
     for (const upTo of [EVENTS_SHORT, EVENTS_LONG]) {
       const r = await drive(url, state, { pid, size: BATCH, upTo });
@@ -164,7 +150,41 @@ export async function run() {
     }
     return rows;
   } finally {
-    await Promise.all([serve.stop(), bare.stop()]);
+    await serve.stop();
+  }
+}
+
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'dovetail-bench-serve-'));
+  try {
+    return [...(await rates(dir)), ...(await memory(dir))];
+  } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Batched and single-event ingest, and the bare server beside the latter. */
+async function rates(dir) {
+  const serve = start(['bin/dovetail.js', 'serve', writeSystem(join(dir, 'system')), '--port', '0']);
+  const bare = start(['-e', BARE_SERVER]);
+  try {
+    const url = await serve.url;
+    const pid = serve.child.pid;
+    const state = { next: 0 };
+    await drive(url, state, { pid, size: BATCH, seconds: WARM_UP_SECONDS });
+    const batched = await drive(url, state, { pid, size: BATCH, seconds: SECONDS });
+    // One right after the other, so that both see the same machine.
+    const bareRun = await single(await bare.url, { next: 0 }, bare.child.pid);
+    const singles = await single(url, state, pid);
+    const rate = (r) => r.requests / r.seconds;
+    return [
+      row(`serve: batched ingest, ${BATCH} events × 20 features per request, durable`, batched),
+      row('bare node:http server: single-event requests (reads the body, answers)', bareRun),
+      row('serve: single-event requests, durable', singles, {
+        ratio_to_bare: +(rate(singles) / rate(bareRun)).toFixed(2),
+      }),
+    ];
+  } finally {
+    await Promise.all([serve.stop(), bare.stop()]);
   }
 }

@@ -40,8 +40,6 @@ export interface MonitorOptions {
 /** How often events past their retention are deleted. */
 const EXPIRE_EVERY_MS = 3_600_000;
 
-/** Windows whose stored part this instance keeps, to merge a window closed again into it. */
-const PARTS_KEPT = 256;
 /** How far back window digests are kept when no declared metric asks for longer. */
 const MIN_HISTORY_MS = 24 * 3600_000;
 
@@ -94,8 +92,6 @@ export class Monitor {
   private readonly retentionMs: number | undefined;
   /** When events were last expired (epoch ms). */
   private expired = Number.NEGATIVE_INFINITY;
-  /** This instance's stored part of recent windows, by window id, oldest first. */
-  private readonly parts = new Map<string, Observation>();
   /** Windows are closed and checked one batch after the other, so a shutdown waits for those under way. */
   private writing: Promise<void> = Promise.resolve();
 
@@ -259,30 +255,24 @@ export class Monitor {
   /**
    * This instance's whole part of each window closed: a window closed before and reopened (an event
    * older than the open window, or a flush by the clock before its last events came) is merged with
-   * its earlier part, which the store then replaces. Parts of the latest PARTS_KEPT windows are kept.
+   * the part this instance stored then, which the store then replaces.
    */
-  private ownParts(observations: readonly Observation[]): Observation[] {
-    const ids: string[] = [];
+  private async ownParts(observations: readonly Observation[]): Promise<Observation[]> {
+    const { store, name } = this.served;
+    const parts = new Map<string, Observation>();
     for (const o of observations) {
       const id = windowId(o);
-      const before = this.parts.get(id);
-      this.parts.delete(id);
-      this.parts.set(id, before ? mergeObservations(before, o) : o);
-      if (!ids.includes(id)) ids.push(id);
+      const before = parts.get(id) ?? (await store.ownObservation(name, id));
+      parts.set(id, before ? mergeObservations(before, o) : o);
     }
-    const parts = ids.map((id) => this.parts.get(id) as Observation);
-    for (const id of this.parts.keys()) {
-      if (this.parts.size <= PARTS_KEPT) break;
-      this.parts.delete(id);
-    }
-    return parts;
+    return [...parts.values()];
   }
 
   /** Stores closed windows, makes each the latest of its model, runs the runtime rules once, records them. */
   private async check(observations: readonly Observation[], now: number): Promise<void> {
     const { store, name } = this.served;
     const at = new Date(now).toISOString();
-    await store.addObservations(name, this.ownParts(observations), at);
+    await store.addObservations(name, await this.ownParts(observations), at);
     let last = '';
     for (const partial of observations) {
       const id = windowId(partial);

@@ -282,6 +282,16 @@ function storeSuite(
       );
       assert.deepEqual(observations[0]?.observation, second);
       assert.deepEqual(await store.observations('other', 10), []);
+      // Each instance finds its own part of a window, and only its own.
+      assert.deepEqual(await store.ownObservation('s', windowId(second)), second);
+      assert.equal(await store.ownObservation('s', 'm@2001-05-01T05:00:00.000Z/2001-05-01T06:00:00.000Z'), undefined);
+      const other = await open('windows');
+      try {
+        assert.equal(await other.ownObservation('s', windowId(second)), undefined);
+        assert.deepEqual(await other.windowObservations('s', windowId(second)), [second]);
+      } finally {
+        await other.close();
+      }
     } finally {
       await store.close();
     }

@@ -405,6 +405,17 @@ export class KyselyStore implements Store {
     );
   }
 
+  async ownObservation(system: string, window: string): Promise<Observation | undefined> {
+    const row = await this.db
+      .selectFrom('observations')
+      .select('observation')
+      .where('system', '=', system)
+      .where('window', '=', window)
+      .where('instance', '=', this.instance)
+      .executeTakeFirst();
+    return row && (JSON.parse(row.observation) as Observation);
+  }
+
   async windowObservations(system: string, window: string): Promise<Observation[]> {
     const rows = await this.db
       .selectFrom('observations')

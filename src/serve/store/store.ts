@@ -144,6 +144,8 @@ export interface Store {
   addObservations(system: string, observations: readonly Observation[], at: string): Promise<void>;
   /** The latest `limit` windows, newest (last closed) first. */
   windows(system: string, limit: number): Promise<StoredWindow[]>;
+  /** This instance's stored part of one window (by the window module's id), if it stored one. */
+  ownObservation(system: string, window: string): Promise<Observation | undefined>;
   /** Every instance's partial observation of one window (by the window module's id). */
   windowObservations(system: string, window: string): Promise<Observation[]>;
   /** The latest `limit` observations, newest (last closed) first. */

@@ -94,6 +94,7 @@ export class ThreadStore implements Store {
   findings: Store['findings'] = (...args) => this.call('findings', ...args);
   addObservations: Store['addObservations'] = (...args) => this.call('addObservations', ...args);
   windows: Store['windows'] = (...args) => this.call('windows', ...args);
+  ownObservation: Store['ownObservation'] = (...args) => this.call('ownObservation', ...args);
   windowObservations: Store['windowObservations'] = (...args) => this.call('windowObservations', ...args);
   eventsReceivedSince: Store['eventsReceivedSince'] = (...args) => this.call('eventsReceivedSince', ...args);
   lastClosed: Store['lastClosed'] = (...args) => this.call('lastClosed', ...args);
