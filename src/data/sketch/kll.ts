@@ -40,6 +40,26 @@ const C = 2 / 3;
 const MIN_WIDTH = 8;
 /** Reused by compactions to sort a level. */
 let scratch = new Float64Array(256);
+
+/** `level` ascending, in the shared scratch array: few items by insertion, more by the native typed-array sort. */
+function sortedCopy(level: readonly number[]): Float64Array {
+  if (scratch.length < level.length) scratch = new Float64Array(level.length * 2);
+  const sorted = scratch.subarray(0, level.length);
+  if (level.length > 32) {
+    sorted.set(level);
+    return sorted.sort();
+  }
+  for (let i = 0; i < level.length; i++) {
+    const x = level[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (sorted[j] as number) > x) {
+      sorted[j + 1] = sorted[j] as number;
+      j--;
+    }
+    sorted[j + 1] = x;
+  }
+  return sorted;
+}
 const cmp = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** See KllSketch.rankPlan. */
@@ -147,11 +167,7 @@ export class KllSketch {
       const level = this.levels[h] as number[];
       if (level.length >= this.capacity(h)) {
         if (h + 1 >= this.levels.length) this.grow();
-        // A typed array sorts numbers natively, several times faster than Array#sort with a comparator.
-        if (scratch.length < level.length) scratch = new Float64Array(level.length * 2);
-        const sorted = scratch.subarray(0, level.length);
-        sorted.set(level);
-        sorted.sort();
+        const sorted = sortedCopy(level);
         // Promote every other item from a random offset; an odd leftover (the largest) stays at this level.
         const even = sorted.length - (sorted.length % 2);
         const up = this.levels[h + 1] as number[];

@@ -39,16 +39,18 @@ export const storedOf = (events: readonly EventRecord[], places: readonly number
 
 /** Batches joined, in order, into as few as hold at most SLOTS events each. */
 export function joinBatches(batches: readonly EventBatch[]): EventBatch[] {
-  const out: EventBatch[] = [];
+  // Each joined batch's array texts are collected and joined once: appending to one growing text
+  // would copy it again for every batch of a large group commit.
+  const groups: { texts: string[]; ids: string[] }[] = [];
   for (const b of batches) {
     if (!b.ids.length) continue;
-    const last = out.at(-1);
+    const last = groups.at(-1);
     if (last && last.ids.length + b.ids.length <= SLOTS) {
-      last.json = `${last.json.slice(0, -1)},${b.json.slice(1)}`;
-      last.ids.push(...b.ids);
-    } else out.push({ json: b.json, ids: [...b.ids] });
+      last.texts.push(b.json.slice(1, -1));
+      for (const id of b.ids) last.ids.push(id);
+    } else groups.push({ texts: [b.json.slice(1, -1)], ids: [...b.ids] });
   }
-  return out;
+  return groups.map((g) => ({ json: `[${g.texts.join(',')}]`, ids: g.ids }));
 }
 
 /**

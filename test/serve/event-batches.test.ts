@@ -1,0 +1,26 @@
+// Events travel to the store as JSON array texts; a group commit joins the requests' texts into one
+// batch row per system.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { joinBatches, serializeEvents } from '../../src/serve/store/event-batches.js';
+import type { EventRecord } from '../../src/serve/store/store.js';
+
+const event = (id: string, distance: number): EventRecord => ({
+  id,
+  timestamp: '2001-05-01T10:00:00.000Z',
+  inputs: { distance, origin: 'ATL' },
+});
+
+describe('joinBatches', () => {
+  it('joins the batches of several requests, in order, into the batch of all their events', () => {
+    const requests = [[event('a', 1)], [event('b', 2), event('c', 3)], [], [event('d', 4)]];
+    const joined = joinBatches(requests.flatMap((events) => serializeEvents(events)));
+    assert.deepEqual(joined, serializeEvents(requests.flat()));
+    assert.deepEqual(JSON.parse(joined[0]?.json ?? ''), requests.flat());
+  });
+
+  it('gives nothing for no events', () => {
+    assert.deepEqual(joinBatches(serializeEvents([])), []);
+    assert.deepEqual(joinBatches([]), []);
+  });
+});
