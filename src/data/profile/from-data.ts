@@ -182,8 +182,8 @@ async function rows(conn: DuckDBConnection, file: string, sql: string): Promise<
 const SAFE = 'isfinite(v) AND v = trunc(v) AND abs(v) <= 9007199254740991';
 
 /**
- * A number (or datetime) column summarized inside DuckDB from `d`, its table of distinct values and
- * counts: counts, moments (two passes, so centred sums stay accurate), the grid histogram (its level
+ * A number (or datetime) column summarized inside DuckDB from `d`, its values with their counts (a
+ * value may come in several rows, each counted): counts, moments (two passes, so centred sums stay accurate), the grid histogram (its level
  * depends on min and max only, so JS picks it and DuckDB bins), the quantile sketch from the exact
  * ranks (KllSketch.rankPlan), and HyperLogLog registers of the whole numbers (integer-hash.ts);
  * only values that are not whole numbers come to JS, to be hashed as text. The result is the summary
@@ -319,14 +319,15 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
       const limit = options.exactLimit ?? EXACT_LIMIT;
       const distinct = Number((await rows(c, file, 'SELECT count(*) FROM g'))[0]?.[0] ?? 0);
       // A conversion may fold several stored values into one (a timestamp in µs to epoch ms): numbers
-      // are folded as they arrive in order (addSortedNumbers), other values grouped again here.
-      const converted = `SELECT ${value} AS v, sum(n) AS n FROM g GROUP BY v`;
+      // are folded as they arrive in order (addSortedNumbers) or summed over in DuckDB, other values
+      // grouped again here.
       if (family === 'number' || family === 'datetime') {
         // Up to the limit, distinct values come to JS in ascending order: fetching them costs less than
         // summarizing them in SQL, and the quantile sketch is built from them exactly. Beyond it, the
-        // column is summarized in DuckDB.
+        // column is summarized in DuckDB, through a view: a second table as large would double the
+        // memory the largest columns take.
         if (distinct > limit) {
-          await run(at, `CREATE OR REPLACE TEMP TABLE d AS ${converted}`);
+          await run(at, `CREATE OR REPLACE TEMP VIEW d AS SELECT ${value} AS v, n FROM g`);
           return numbersInDuckDB(c, file, summary);
         }
         const e = summary.addSortedNumbers(...(await sortedNumbers(at, `SELECT ${value} AS v, n FROM g`)));
@@ -336,7 +337,9 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
       const collector = options.exact && family !== 'opaque' ? new DistinctCounts(false, limit) : undefined;
       const result = await stream(
         at,
-        `SELECT v, n FROM (${value === 'k' ? 'SELECT k AS v, n FROM g' : converted}) ORDER BY v`,
+        value === 'k'
+          ? 'SELECT k AS v, n FROM g ORDER BY v'
+          : `SELECT ${value} AS v, sum(n) AS n FROM g GROUP BY v ORDER BY v`,
       );
       for (let chunk = await fetch(at, result); chunk; chunk = await fetch(at, result)) {
         const values = chunk.getColumnValues(0) as unknown[];
