@@ -40,6 +40,8 @@ export interface MonitorOptions {
 /** How often events past their retention are deleted. */
 const EXPIRE_EVERY_MS = 3_600_000;
 
+/** Events read at a time when open windows are refilled after a restart. */
+const RESTORE_PAGE = 10_000;
 /** How far back window digests are kept when no declared metric asks for longer. */
 const MIN_HISTORY_MS = 24 * 3600_000;
 
@@ -224,12 +226,20 @@ export class Monitor {
     const since = [...this.models.keys()].map((m) => closed.get(m) ?? '');
     if (!since.length) return 0;
     const earliest = since.reduce((a, b) => (a < b ? a : b));
-    const events = (await store.eventsReceivedSince(name, earliest)).filter((e) => {
-      const model = e.model ?? (this.models.size === 1 ? [...this.models.keys()][0] : undefined);
-      return model !== undefined && e.received_at >= (closed.get(model) ?? '');
-    });
-    await this.add(events, now);
-    return events.length;
+    const only = this.models.size === 1 ? [...this.models.keys()][0] : undefined;
+    let restored = 0;
+    // Page by page: an open window may hold more events than fit in memory at once.
+    for (let after = await store.positionReceivedSince(name, earliest); after !== undefined; ) {
+      const page = await store.events(name, { after, limit: RESTORE_PAGE });
+      const events = page.filter((e) => {
+        const model = e.model ?? only;
+        return model !== undefined && e.received_at >= (closed.get(model) ?? '');
+      });
+      await this.add(events, now);
+      restored += events.length;
+      after = page.at(-1)?.seq;
+    }
+    return restored;
   }
 
   /** Tells the listeners a batch of events or feedback was answered. */

@@ -168,10 +168,12 @@ function storeSuite(
       const cut = new Date().toISOString();
       await new Promise((resolve) => setTimeout(resolve, 5));
       await store.addEvents('s', [event('new1'), event('new2'), event('new3')], 0);
+      const after = await store.positionReceivedSince('s', cut);
       assert.deepEqual(
-        (await store.eventsReceivedSince('s', cut)).map((e) => e.id),
+        (await store.events('s', { after })).map((e) => e.id),
         ['new1', 'new2', 'new3'],
       );
+      assert.equal(await store.positionReceivedSince('s', new Date(Date.now() + 60_000).toISOString()), undefined);
       assert.equal(await store.deleteEventsReceivedBefore('s', cut), 2);
       assert.deepEqual(
         (await store.events('s')).map((e) => e.id),

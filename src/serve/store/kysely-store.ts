@@ -162,22 +162,14 @@ export class KyselyStore implements Store {
     return readEvents(this.db, system, page.after ?? 0, page.limit ?? DEFAULT_PAGE);
   }
 
-  async eventsReceivedSince(system: string, at: string): Promise<StoredEvent[]> {
+  async positionReceivedSince(system: string, at: string): Promise<number | undefined> {
     const first = await this.db
       .selectFrom('event_batches')
       .select((eb) => eb.fn.min('seq').as('seq'))
       .where('system', '=', system)
       .where('received_at', '>=', at)
       .executeTakeFirst();
-    if (first?.seq == null) return [];
-    const out: StoredEvent[] = [];
-    for (let after = Number(first.seq) * SLOTS - 1; ; ) {
-      const page = await readEvents(this.db, system, after, DEFAULT_PAGE);
-      out.push(...page);
-      const last = page.at(-1);
-      if (!last) return out;
-      after = last.seq;
-    }
+    return first?.seq == null ? undefined : Number(first.seq) * SLOTS - 1;
   }
 
   deleteEventsReceivedBefore(system: string, at: string): Promise<number> {

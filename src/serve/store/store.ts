@@ -117,8 +117,11 @@ export interface Store {
     rejected: number,
   ): Promise<(JoinedEvent | undefined)[]>;
   events(system: string, page?: Page): Promise<StoredEvent[]>;
-  /** Every event received at or after `at` (ISO 8601), in arrival order: what open windows held. */
-  eventsReceivedSince(system: string, at: string): Promise<StoredEvent[]>;
+  /**
+   * The arrival position just before the first event received at or after `at` (ISO 8601), to page
+   * from with `events`; undefined when none was. What open windows held is read from there.
+   */
+  positionReceivedSince(system: string, at: string): Promise<number | undefined>;
   /** Deletes the events received before `at` (ISO 8601), with their ids; returns how many. Feedback stays. */
   deleteEventsReceivedBefore(system: string, at: string): Promise<number>;
   /** When each model's latest window was closed (ISO 8601), by model name, by any instance. */
