@@ -11,6 +11,8 @@ export interface Ingested {
   accepted: number;
   /** Every event refused, by its index in the batch, in index order. */
   rejected: Rejected[];
+  /** The ids of the accepted events that were not stored because an event was stored under that id before. */
+  duplicates: string[];
 }
 
 /**
@@ -34,5 +36,7 @@ export async function ingestEvents(
   const stored = await served.store.addEvents(served.name, records, rejected.length);
   await served.monitor.add(stored, now);
   served.monitor.ingested('events', records.length, rejected.length);
-  return { accepted: records.length, rejected };
+  const fresh = new Set(stored);
+  const duplicates = stored.length === records.length ? [] : records.filter((r) => !fresh.has(r)).map((r) => r.id);
+  return { accepted: records.length, rejected, duplicates };
 }

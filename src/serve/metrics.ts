@@ -208,11 +208,16 @@ export class PrometheusMetrics implements MonitorListener {
       upstream_failure: 'upstreamFailures',
       unreadable: 'unreadable',
     });
-    reading('proxy_events_total', 'Predictions the proxy recorded as events, refused, or lost.', {
-      recorded: 'recorded',
-      refused: 'refused',
-      lost: 'lost',
-    });
+    reading(
+      'proxy_events_total',
+      'Predictions the proxy recorded as events, found stored already (a reused id), refused, or lost.',
+      {
+        recorded: 'recorded',
+        duplicate: 'duplicate',
+        refused: 'refused',
+        lost: 'lost',
+      },
+    );
   }
 
   ingested(system: string, what: 'events' | 'feedback', accepted: number, rejected: number): void {

@@ -25,6 +25,8 @@ export interface ProxyCounts {
   unreadable: number;
   /** Events stored (one per row of each prediction read). */
   recorded: number;
+  /** Events not stored because an event was stored under their id before (a reused X-Request-Id). */
+  duplicate: number;
   /** Events refused: for a model, or a version, the system does not declare. */
   refused: number;
   /** Events lost: the store failed, or too many were waiting to be stored. */
@@ -36,6 +38,7 @@ export const newCounts = (): ProxyCounts => ({
   upstreamFailures: 0,
   unreadable: 0,
   recorded: 0,
+  duplicate: 0,
   refused: 0,
   lost: 0,
 });
@@ -233,7 +236,13 @@ export class Recorder {
     try {
       const valid = batch.map((value, index) => ({ index, value }));
       const ingested = await ingestEvents(this.served, valid, [], this.clock.now());
-      this.counts.recorded += ingested.accepted;
+      this.counts.recorded += ingested.accepted - ingested.duplicates.length;
+      this.counts.duplicate += ingested.duplicates.length;
+      if (ingested.duplicates.length)
+        this.report(
+          'a prediction is not recorded: an event is stored under its id already (is an X-Request-Id reused?)',
+          `id ${ingested.duplicates[0]}`,
+        );
       this.counts.refused += ingested.rejected.length;
       for (const r of ingested.rejected) this.report(`an event is refused: ${itemProblems(r)}`);
     } catch (e) {

@@ -520,6 +520,31 @@ describe('the proxy with MLflow, TF Serving and plain JSON model servers', () =>
     }
   });
 
+  test('a reused X-Request-Id: the later prediction is counted as a duplicate and reported once', async () => {
+    const proxy = await startProxy({ url: model.url, protocol: 'tfserving' });
+    const stderr = captureStderr();
+    try {
+      const path = `/v1/models/flights/versions/${VERSION}:predict`;
+      const headers = { 'content-type': 'application/json', 'x-request-id': 'reused' };
+      for (const row of [rows[0], rows[1], rows[2]]) {
+        assert.equal((await send(proxy.url, 'POST', path, JSON.stringify({ instances: [row] }), headers)).status, 200);
+      }
+      for (let waited = 0; (proxyCounts(SYSTEM)?.duplicate ?? 0) < 2 && waited < 5000; waited += 10)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.equal(proxyCounts(SYSTEM)?.duplicate, 2);
+      assert.deepEqual(
+        (await proxy.events()).map((e) => [e.id, e.inputs]),
+        [['reused', rows[0]]],
+      );
+      const reports = stderr.lines.filter((l) => l.includes('is an X-Request-Id reused?'));
+      assert.equal(reports.length, 1);
+      assert.match(reports[0] ?? '', /\(first: id reused\)/);
+    } finally {
+      stderr.restore();
+      await proxy.stop();
+    }
+  });
+
   test('2xx answers the protocol cannot read pass through, counted and reported', async () => {
     // A model server that answers anything, in its own shape.
     const odd = await standIn((r) =>

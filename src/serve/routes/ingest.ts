@@ -40,7 +40,8 @@ export function ingestRoutes(app: FastifyInstance, systems: readonly MonitoredSy
     async (request) => {
       const served = findSystem(systems, request.params.name);
       const { valid, rejected } = validateBatch(request.body, 'events', eventSchema);
-      return ingestEvents(served, valid, rejected, clock.now());
+      const { accepted, rejected: refused } = await ingestEvents(served, valid, rejected, clock.now());
+      return { accepted, rejected: refused };
     },
   );
 
