@@ -157,6 +157,10 @@ export function program(): Command {
     .option('--port <port>', 'port to listen on (0 for any free port)', '7070')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--db <db>', 'SQLite file or postgres:// URL (default: .dovetail/dovetail.sqlite in each system folder)')
+    .option(
+      '--instance <name>',
+      'name of this instance, kept across restarts, when several share one --db (default: a new random id each start)',
+    )
     .option('--window <duration>', "window length, e.g. 5m (default: the system's window setting, else 5m)")
     .option('--window-events <n>', 'close a window after n events, before its end if need be')
     .option(

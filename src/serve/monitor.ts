@@ -217,8 +217,9 @@ export class Monitor {
   /**
    * Refills the open windows after a restart: the stored events each model received since its
    * latest window closed (every event, for a model with none) go through the windows again, as if
-   * just ingested. Returns how many. With several instances sharing one PostgreSQL, the events other
-   * instances received meanwhile are counted again in this instance's part.
+   * just ingested. Returns how many. Several instances sharing one database must be named for this
+   * (`--instance`): an unnamed instance refills every instance's events, counting again those the
+   * others received meanwhile.
    */
   async restore(now: number): Promise<number> {
     const { store, name } = this.served;
@@ -229,15 +230,18 @@ export class Monitor {
     const only = this.models.size === 1 ? [...this.models.keys()][0] : undefined;
     let restored = 0;
     // Page by page: an open window may hold more events than fit in memory at once.
-    for (let after = await store.positionReceivedSince(name, earliest); after !== undefined; ) {
-      const page = await store.events(name, { after, limit: RESTORE_PAGE });
+    let after: number | undefined;
+    for (;;) {
+      const page = await store.eventsToRefill(name, earliest, { after, limit: RESTORE_PAGE });
+      const last = page.at(-1);
+      if (!last) break;
       const events = page.filter((e) => {
         const model = e.model ?? only;
         return model !== undefined && e.received_at >= (closed.get(model) ?? '');
       });
       await this.add(events, now);
       restored += events.length;
-      after = page.at(-1)?.seq;
+      after = last.seq;
     }
     return restored;
   }

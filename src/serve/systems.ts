@@ -41,7 +41,7 @@ function ignoredByGit(file: string): string {
  */
 export async function serveSystems(
   systems: readonly System[],
-  options: { db?: string; warn: (message: string) => void },
+  options: { db?: string; instance?: string; warn: (message: string) => void },
 ): Promise<Served> {
   const names = systems.map((s) => s.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
@@ -49,10 +49,10 @@ export async function serveSystems(
   const stores: Store[] = [];
   const served: ServedSystem[] = [];
   try {
-    const shared = options.db ? await openStore(options.db) : undefined;
+    const shared = options.db ? await openStore(options.db, options.instance) : undefined;
     if (shared) stores.push(shared);
     for (const system of systems) {
-      const store = shared ?? (await openStore(ignoredByGit(defaultDatabase(system))));
+      const store = shared ?? (await openStore(ignoredByGit(defaultDatabase(system)), options.instance));
       if (!shared) stores.push(store);
       const result = runRules(system, catalogue, { phase: 'design' });
       for (const f of result.failures) options.warn(`rule ${f.rule} failed and was skipped: ${f.message}`);

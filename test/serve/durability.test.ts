@@ -16,10 +16,17 @@ const IN_FLIGHT = 8;
 /** Kill after this many acknowledged batches, with requests still in flight. */
 const KILL_AFTER = 60;
 
-async function startServe(dir: string, db?: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', dir, '--port', '0', ...(db ? ['--db', db] : [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function startServe(dir: string, db?: string, instance?: string): Promise<{ child: ChildProcess; url: string }> {
+  const args = [
+    BIN,
+    'serve',
+    dir,
+    '--port',
+    '0',
+    ...(db ? ['--db', db] : []),
+    ...(instance ? ['--instance', instance] : []),
+  ];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout?.on('data', (chunk) => {
@@ -35,8 +42,33 @@ async function startServe(dir: string, db?: string): Promise<{ child: ChildProce
   return { child, url };
 }
 
-async function crashDuringIngest(dir: string, db: string | undefined, store: string) {
-  const { child, url } = await startServe(dir, db);
+const stop = async (child: ChildProcess) => {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.on('exit', resolve));
+};
+
+/**
+ * Kills the service during ingest, restarts it and checks what it acknowledged. With `other`, a
+ * second named instance shares the database and takes events of the same window before the crash;
+ * the crashed one restarts under its name and must not count the other's events again.
+ */
+async function crashDuringIngest(dir: string, db: string | undefined, store: string, other = false) {
+  const b = other ? await startServe(dir, db, 'b') : undefined;
+  if (b) {
+    const events = Array.from({ length: EVENTS_PER_BATCH }, (_, i) => ({
+      id: `other-e${i}`,
+      inputs: { distance: 1000 + i, origin: 'SFO', dest: 'LAX' },
+      outputs: { delay_probability: 0.5 },
+    }));
+    const r = await fetch(`${b.url}/api/v1/systems/${SYSTEM}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events }),
+    });
+    assert.equal(((await r.json()) as { accepted: number }).accepted, EVENTS_PER_BATCH);
+  }
+  const instance = other ? 'a' : undefined;
+  const { child, url } = await startServe(dir, db, instance);
   const acknowledged: string[] = [];
   let done = 0;
   let next = 0;
@@ -69,7 +101,7 @@ async function crashDuringIngest(dir: string, db: string | undefined, store: str
   assert.ok(acknowledged.length >= KILL_AFTER * EVENTS_PER_BATCH);
   assert.ok(acknowledged.length < BATCHES * EVENTS_PER_BATCH, 'the service was killed before the end');
 
-  const restarted = await startServe(dir, db);
+  const restarted = await startServe(dir, db, instance);
   let stored: Set<string>;
   try {
     const summary = (await (await fetch(`${restarted.url}/api/v1/systems/${SYSTEM}`)).json()) as {
@@ -85,11 +117,11 @@ async function crashDuringIngest(dir: string, db: string | undefined, store: str
       await s.close();
     }
   } finally {
-    restarted.child.kill('SIGTERM');
-    await new Promise((resolve) => restarted.child.on('exit', resolve));
+    await stop(restarted.child);
+    if (b) await stop(b.child);
   }
   // The window open at the crash was refilled from the stored events at restart and stored at
-  // shutdown: the windows count every stored event once.
+  // shutdown: the windows (every instance's parts) count every stored event once.
   const s = await openStore(store);
   try {
     const observations = await s.observations(SYSTEM, 1000);
@@ -123,5 +155,10 @@ describe('durability', () => {
   test('PostgreSQL: every acknowledged event survives SIGKILL', async () => {
     const url = pg.database('durability');
     await crashDuringIngest(systemCopy(), url, url);
+  });
+
+  test('PostgreSQL, two named instances: the one restarted counts no event of the other again', async () => {
+    const url = pg.database('durability-instances');
+    await crashDuringIngest(systemCopy(), url, url, true);
   });
 });

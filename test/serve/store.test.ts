@@ -10,7 +10,7 @@ import type { Finding } from '../../src/rules/types.js';
 import { type Dialect, migrate } from '../../src/serve/store/migrations.js';
 import { openStore } from '../../src/serve/store/open.js';
 import type { EventRecord, Store } from '../../src/serve/store/store.js';
-import { Window, windowId } from '../../src/serve/window.js';
+import { type Observation, Window, windowId } from '../../src/serve/window.js';
 import { tempDir } from '../helpers.js';
 import { type Postgres, startPostgres } from './postgres.js';
 
@@ -34,9 +34,20 @@ const finding = (fingerprint: string, severity: Finding['severity'] = 'error'): 
   fingerprint,
 });
 
-/** Opens a store by name; `raw` opens its database without the store (no migration run). */
+/** The observation of an hour's window of model `m` from `start`, holding `n` events. */
+function observation(start: string, n: number): Observation {
+  const t = Date.parse(start);
+  const w = new Window(t, t + 3_600_000, { model: { name: 'm', version: '1' } });
+  for (let i = 0; i < n; i++) w.add({ id: `e${i}`, timestamp: t, inputs: { distance: i } });
+  return w.close();
+}
+
+/**
+ * Opens a store by name (as the named service instance `instance` when given); `raw` opens its
+ * database without the store (no migration run).
+ */
 function storeSuite(
-  open: (name: string) => Promise<Store>,
+  open: (name: string, instance?: string) => Promise<Store>,
   raw: (name: string) => { db: Kysely<unknown>; dialect: Dialect },
 ) {
   test('events: stored in arrival order, read back as sent, duplicate ids kept once', async () => {
@@ -168,12 +179,16 @@ function storeSuite(
       const cut = new Date().toISOString();
       await new Promise((resolve) => setTimeout(resolve, 5));
       await store.addEvents('s', [event('new1'), event('new2'), event('new3')], 0);
-      const after = await store.positionReceivedSince('s', cut);
       assert.deepEqual(
-        (await store.events('s', { after })).map((e) => e.id),
+        (await store.eventsToRefill('s', cut)).map((e) => e.id),
         ['new1', 'new2', 'new3'],
       );
-      assert.equal(await store.positionReceivedSince('s', new Date(Date.now() + 60_000).toISOString()), undefined);
+      const first = await store.eventsToRefill('s', cut, { limit: 2 });
+      assert.deepEqual(
+        (await store.eventsToRefill('s', cut, { after: first.at(-1)?.seq })).map((e) => e.id),
+        ['new3'],
+      );
+      assert.deepEqual(await store.eventsToRefill('s', new Date(Date.now() + 60_000).toISOString()), []);
       assert.equal(await store.deleteEventsReceivedBefore('s', cut), 2);
       assert.deepEqual(
         (await store.events('s')).map((e) => e.id),
@@ -243,13 +258,6 @@ function storeSuite(
     try {
       assert.deepEqual(await store.windows('s', 10), []);
       assert.deepEqual(await store.observations('s', 10), []);
-      const model = { name: 'm', version: '1' };
-      const observation = (start: string, n: number) => {
-        const t = Date.parse(start);
-        const w = new Window(t, t + 3_600_000, { model });
-        for (let i = 0; i < n; i++) w.add({ id: `e${i}`, timestamp: t, inputs: { distance: i } });
-        return w.close();
-      };
       const first = observation('2001-05-01T00:00:00Z', 2);
       const second = observation('2001-05-01T01:00:00Z', 3);
       await store.addObservations('s', [first], '2001-05-01T01:00:00.000Z');
@@ -338,6 +346,38 @@ function storeSuite(
     }
   });
 
+  test('a named instance refills only its own events and finds its own windows again after a restart', async () => {
+    const a = await open('instances', 'a');
+    const b = await open('instances', 'b');
+    const unnamed = await open('instances');
+    try {
+      await a.addEvents('s', [event('a1')], 0);
+      await b.addEvents('s', [event('b1')], 0);
+      await a.addEvents('s', [event('a2')], 0);
+      const ids = async (store: Store) => (await store.eventsToRefill('s', '')).map((e) => e.id);
+      assert.deepEqual(await ids(a), ['a1', 'a2']);
+      assert.deepEqual(await ids(b), ['b1']);
+      assert.deepEqual(await ids(unnamed), ['a1', 'b1', 'a2']);
+      await a.addObservations('s', [observation('2001-05-01T00:00:00Z', 2)], '2001-05-01T01:00:00.000Z');
+      await b.addObservations('s', [observation('2001-05-01T00:00:00Z', 1)], '2001-05-01T01:00:01.000Z');
+      assert.deepEqual(await a.lastClosed('s'), new Map([['m', '2001-05-01T01:00:00.000Z']]));
+      assert.deepEqual(await unnamed.lastClosed('s'), new Map([['m', '2001-05-01T01:00:01.000Z']]));
+    } finally {
+      await Promise.all([a.close(), b.close(), unnamed.close()]);
+    }
+    const again = await open('instances', 'a');
+    try {
+      const id = 'm@2001-05-01T00:00:00.000Z/2001-05-01T01:00:00.000Z';
+      assert.equal((await again.ownObservation('s', id))?.events, 2);
+      assert.deepEqual(
+        (await again.eventsToRefill('s', '')).map((e) => e.id),
+        ['a1', 'a2'],
+      );
+    } finally {
+      await again.close();
+    }
+  });
+
   test('reopening runs no migration twice and keeps the data', async () => {
     const first = await open('reopen');
     await first.addEvents('s', [event('a')], 0);
@@ -359,7 +399,7 @@ describe('store on SQLite', () => {
   const dir = tempDir();
   const file = (name: string) => join(dir, name, 'dovetail.sqlite');
   storeSuite(
-    async (name) => openStore(file(name)),
+    async (name, instance) => openStore(file(name), instance),
     (name) => {
       mkdirSync(dirname(file(name)), { recursive: true });
       const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(file(name)) }) });
@@ -381,7 +421,7 @@ describe('store on PostgreSQL', () => {
     return found;
   };
   storeSuite(
-    async (name) => openStore(url(name)),
+    async (name, instance) => openStore(url(name), instance),
     (name) => {
       const pool = new postgres.Pool({ connectionString: url(name) });
       return { db: new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };

@@ -17,6 +17,7 @@ export interface ServeOptions {
   port: string;
   host: string;
   db?: string;
+  instance?: string;
   window?: string;
   windowEvents?: string;
   retain?: string;
@@ -115,6 +116,8 @@ export async function serve(paths: string[], opts: ServeOptions): Promise<void> 
     if (!d.ok || d.value <= 0) return fail(`--retain ${opts.retain}: expected a positive duration, e.g. 30d or 12h`);
     retentionMs = d.value;
   }
+  if (opts.instance !== undefined && !/^\S{1,200}$/.test(opts.instance))
+    return fail(`--instance ${JSON.stringify(opts.instance)}: expected a name of 1 to 200 characters without spaces`);
   const badWebhook = opts.webhook?.find((u) => !URL.canParse(u) || !/^https?:$/.test(new URL(u).protocol));
   if (badWebhook !== undefined) return fail(`--webhook ${badWebhook}: expected an http:// or https:// URL`);
 
@@ -144,7 +147,7 @@ export async function serve(paths: string[], opts: ServeOptions): Promise<void> 
   if ([...webhooks.values()].some((hooks) => hooks.length))
     listeners.push(new WebhookAlerts((system) => webhooks.get(system) ?? []));
   const warn = (message: string) => process.stderr.write(`dovetail: ${message}\n`);
-  const served = await serveSystems(systems, { db: opts.db, warn });
+  const served = await serveSystems(systems, { db: opts.db, instance: opts.instance, warn });
   const app = await buildApp({
     systems: served.systems,
     version: packageVersion(),

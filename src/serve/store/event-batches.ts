@@ -63,10 +63,11 @@ export async function insertEvents(
   system: string,
   batch: EventBatch,
   received_at: string,
+  instance: string,
 ): Promise<Set<string>> {
   const { seq } = await trx
     .insertInto('event_batches')
-    .values({ system, received_at, events: batch.json })
+    .values({ system, received_at, events: batch.json, instance })
     .returning('seq')
     .executeTakeFirstOrThrow();
   const { rows } = await sql<{ id: string }>`
@@ -88,8 +89,17 @@ export async function insertEvents(
   return inserted;
 }
 
-/** At most `limit` events of `system` after arrival position `after`, in arrival order. */
-export async function readEvents(db: Db, system: string, after: number, limit: number): Promise<StoredEvent[]> {
+/**
+ * At most `limit` events of `system` after arrival position `after`, in arrival order; with
+ * `instance`, only those that instance stored.
+ */
+export async function readEvents(
+  db: Db,
+  system: string,
+  after: number,
+  limit: number,
+  instance?: string,
+): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];
   let from = Math.floor(after / SLOTS);
   while (out.length < limit) {
@@ -99,6 +109,7 @@ export async function readEvents(db: Db, system: string, after: number, limit: n
       .select(['seq', 'received_at', 'events'])
       .where('system', '=', system)
       .where('seq', '>=', from)
+      .$if(instance !== undefined, (q) => q.where('instance', '=', instance as string))
       .orderBy('seq')
       .limit(Math.min(limit - out.length + 1, IDS_PER_QUERY))
       .execute();

@@ -66,14 +66,20 @@ function tracked(r: Selectable<FindingTable>): TrackedFinding {
 }
 
 export class KyselyStore implements Store {
-  /** This process's row in `counters`. */
-  private readonly instance = randomUUID();
+  /** This instance: its row in `counters`, its part of each window, the batches it stored. */
+  private readonly instance: string;
+  /** Whether the instance was named (it keeps its identity across restarts), not given a random id. */
+  private readonly named: boolean;
   private readonly eventWrites = new GroupCommit<EventWrite, number[]>((writes) => this.commitEvents(writes));
 
   constructor(
     private readonly db: Kysely<Tables>,
     readonly dialect: Dialect,
-  ) {}
+    name?: string,
+  ) {
+    this.instance = name ?? randomUUID();
+    this.named = name !== undefined;
+  }
 
   private async add(trx: Transaction<Tables>, system: string, counts: Partial<Record<Counter, number>>) {
     const row = { events_accepted: 0, events_rejected: 0, feedback_accepted: 0, feedback_rejected: 0, ...counts };
@@ -116,7 +122,8 @@ export class KyselyStore implements Store {
       for (const [system, s] of bySystem) {
         const ids = new Set<string>();
         for (const batch of joinBatches(s.batches))
-          for (const id of await insertEvents(trx, this.dialect, system, batch, received_at)) ids.add(id);
+          for (const id of await insertEvents(trx, this.dialect, system, batch, received_at, this.instance))
+            ids.add(id);
         inserted.set(system, ids);
         await this.add(trx, system, { events_accepted: ids.size, events_rejected: s.rejected });
       }
@@ -162,14 +169,21 @@ export class KyselyStore implements Store {
     return readEvents(this.db, system, page.after ?? 0, page.limit ?? DEFAULT_PAGE);
   }
 
-  async positionReceivedSince(system: string, at: string): Promise<number | undefined> {
-    const first = await this.db
-      .selectFrom('event_batches')
-      .select((eb) => eb.fn.min('seq').as('seq'))
-      .where('system', '=', system)
-      .where('received_at', '>=', at)
-      .executeTakeFirst();
-    return first?.seq == null ? undefined : Number(first.seq) * SLOTS - 1;
+  async eventsToRefill(system: string, at: string, page: Page = {}): Promise<StoredEvent[]> {
+    const own = this.named ? this.instance : undefined;
+    let after = page.after;
+    if (after === undefined) {
+      const first = await this.db
+        .selectFrom('event_batches')
+        .select((eb) => eb.fn.min('seq').as('seq'))
+        .where('system', '=', system)
+        .where('received_at', '>=', at)
+        .$if(own !== undefined, (q) => q.where('instance', '=', own as string))
+        .executeTakeFirst();
+      if (first?.seq == null) return [];
+      after = Number(first.seq) * SLOTS - 1;
+    }
+    return readEvents(this.db, system, after, page.limit ?? DEFAULT_PAGE, own);
   }
 
   deleteEventsReceivedBefore(system: string, at: string): Promise<number> {
@@ -194,6 +208,7 @@ export class KyselyStore implements Store {
       .selectFrom('windows')
       .select(['model', (eb) => eb.fn.max('closed_at').as('closed_at')])
       .where('system', '=', system)
+      .$if(this.named, (q) => q.where('instance', '=', this.instance))
       .groupBy('model')
       .execute();
     return new Map(rows.flatMap((r) => (r.model === null || r.closed_at === null ? [] : [[r.model, r.closed_at]])));

@@ -173,6 +173,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Which instance stored each batch: a named instance that restarts refills its open windows with
+    // its own events only, the others' being in the others' windows.
+    '0006-event-batches-instance': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('event_batches').addColumn('instance', 'text').execute();
+      },
+    },
   };
 }
 

@@ -12,7 +12,7 @@ function typeParser(oid: number, format?: string) {
   return pg.types.getTypeParser(oid, format as 'text');
 }
 
-export async function openPostgres(url: string): Promise<Store> {
+export async function openPostgres(url: string, instance?: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: typeParser } });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {
@@ -21,5 +21,5 @@ export async function openPostgres(url: string): Promise<Store> {
     await db.destroy();
     throw e;
   }
-  return new KyselyStore(db, 'postgres');
+  return new KyselyStore(db, 'postgres', instance);
 }

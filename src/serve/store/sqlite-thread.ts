@@ -34,7 +34,7 @@ function keepingStatements(database: Database.Database): SqliteDatabase {
   };
 }
 
-async function open(file: string): Promise<KyselyStore> {
+async function open(file: string, instance: string | undefined): Promise<KyselyStore> {
   mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file);
   // WAL lets readers run beside the writer; synchronous=FULL syncs the WAL at every commit, so an
@@ -50,7 +50,10 @@ async function open(file: string): Promise<KyselyStore> {
     await db.destroy();
     throw e;
   }
-  return new KyselyStore(db, 'sqlite');
+  return new KyselyStore(db, 'sqlite', instance);
 }
 
-if (parentPort) serveStore(parentPort, () => open((workerData as { file: string }).file));
+if (parentPort) {
+  const { file, instance } = workerData as { file: string; instance?: string };
+  serveStore(parentPort, () => open(file, instance));
+}

@@ -118,13 +118,18 @@ export interface Store {
   ): Promise<(JoinedEvent | undefined)[]>;
   events(system: string, page?: Page): Promise<StoredEvent[]>;
   /**
-   * The arrival position just before the first event received at or after `at` (ISO 8601), to page
-   * from with `events`; undefined when none was. What open windows held is read from there.
+   * What open windows may have held before a restart: the events received at or after `at` (ISO
+   * 8601), in arrival order, after arrival position `page.after` (from the first of them when
+   * absent), at most `page.limit`. A named instance finds the events it stored itself (the other
+   * instances sharing the database hold theirs); an instance without a name finds every instance's.
    */
-  positionReceivedSince(system: string, at: string): Promise<number | undefined>;
+  eventsToRefill(system: string, at: string, page?: Page): Promise<StoredEvent[]>;
   /** Deletes the events received before `at` (ISO 8601), with their ids; returns how many. Feedback stays. */
   deleteEventsReceivedBefore(system: string, at: string): Promise<number>;
-  /** When each model's latest window was closed (ISO 8601), by model name, by any instance. */
+  /**
+   * When each model's latest window was closed (ISO 8601), by model name: by this instance when it
+   * is named, else by any instance.
+   */
   lastClosed(system: string): Promise<Map<string, string>>;
   feedback(system: string, page?: Page): Promise<StoredFeedback[]>;
   counts(system: string): Promise<SystemCounts>;

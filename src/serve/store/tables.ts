@@ -9,6 +9,8 @@ export interface EventBatchTable {
   system: string;
   received_at: string;
   events: string;
+  /** The instance that stored the batch (null for batches stored before instances were recorded). */
+  instance: string | null;
 }
 
 /** Every stored event's id, unique per system, with the batch holding the event. */

@@ -96,7 +96,7 @@ export class ThreadStore implements Store {
   windows: Store['windows'] = (...args) => this.call('windows', ...args);
   ownObservation: Store['ownObservation'] = (...args) => this.call('ownObservation', ...args);
   windowObservations: Store['windowObservations'] = (...args) => this.call('windowObservations', ...args);
-  positionReceivedSince: Store['positionReceivedSince'] = (...args) => this.call('positionReceivedSince', ...args);
+  eventsToRefill: Store['eventsToRefill'] = (...args) => this.call('eventsToRefill', ...args);
   lastClosed: Store['lastClosed'] = (...args) => this.call('lastClosed', ...args);
   deleteEventsReceivedBefore: Store['deleteEventsReceivedBefore'] = (...args) =>
     this.call('deleteEventsReceivedBefore', ...args);
