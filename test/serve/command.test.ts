@@ -23,7 +23,10 @@ function listening(child: ChildProcessByStdio<null, Readable, null>): Promise<st
 }
 
 describe('dovetail serve', () => {
-  test('--window, --window-events and --retain are checked', () => {
+  test('--window, --window-events, --retain and --instance are checked', () => {
+    const instance = dovetail(['serve', EXAMPLE, '--instance', 'host a']);
+    assert.equal(instance.code, 2);
+    assert.match(instance.stderr, /--instance "host a": expected a name of 1 to 200 characters without spaces/);
     const retain = dovetail(['serve', EXAMPLE, '--retain', 'forever']);
     assert.equal(retain.code, 2);
     assert.match(retain.stderr, /--retain forever: expected a positive duration/);
