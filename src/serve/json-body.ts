@@ -39,6 +39,28 @@ function nestsDeeper(value: unknown, levels: number): boolean {
   return false;
 }
 
+/** The text each parsed body was read from, for arrayText. */
+const texts = new WeakMap<object, string>();
+
+/**
+ * The text of `body[field]`, an array, as the request sent it, when it is the only member of `body`, a
+ * body parsed here; else undefined.
+ */
+export function arrayText(body: unknown, field: string): string | undefined {
+  const text = typeof body === 'object' && body !== null ? texts.get(body) : undefined;
+  if (text === undefined) return undefined;
+  const members = Object.keys(body as object);
+  if (members.length !== 1 || members[0] !== field || !Array.isArray((body as Record<string, unknown>)[field]))
+    return undefined;
+  // `{ "<key>" : [ ... ] }`: the array starts after the key's closing quote and the colon, and ends
+  // at the last `]`, before the object's closing brace.
+  let i = text.indexOf('"') + 1;
+  for (; i < text.length && text.charCodeAt(i) !== 34 /* " */; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+  const start = text.indexOf('[', text.indexOf(':', i));
+  const end = text.lastIndexOf(']');
+  return start >= 0 && end > start ? text.slice(start, end + 1) : undefined;
+}
+
 const NON_FINITE = /(?:^|[\s,:[])(-?Infinity|NaN)(?=[\s,\]}]|$)/;
 
 const tooDeep = () =>
@@ -69,5 +91,6 @@ export function parseJsonBody(text: string): unknown {
     throw new ApiError(400, 'invalid_json', `the body is not valid JSON: ${(e as Error).message}`);
   }
   if (nestsDeeper(value, MAX_DEPTH)) throw tooDeep();
+  if (typeof value === 'object' && value !== null) texts.set(value, text);
   return value;
 }

@@ -143,6 +143,25 @@ function apiSuite(start: () => Promise<Service>) {
     assert.deepEqual(filled?.inputs, { distance: 1 });
   });
 
+  test('a batch whose events all have ids and UTC timestamps is stored as sent, read back the same', async () => {
+    const events = [
+      { id: 'as-sent-1', timestamp: '2001-05-01T10:00:01.000Z', inputs: { distance: 700, origin: 'S\u00e9o' } },
+      { outputs: { delay_probability: 0.25 }, timestamp: '2001-05-01T10:00:02.000Z', id: 'as-sent-2' },
+    ];
+    // Spaced out as some clients send it; the text of the array is what is stored.
+    const r = await post(`${api}/events`, JSON.stringify({ events }, null, 2));
+    assert.equal(((await r.json()) as { accepted: number }).accepted, 2);
+    // Sent again with a new one: the two known are kept once, the new one is stored.
+    const again = [...events, { id: 'as-sent-3', timestamp: '2001-05-01T10:00:03.000Z', inputs: { distance: 1 } }];
+    const r2 = await post(`${api}/events`, JSON.stringify({ events: again }));
+    assert.equal(((await r2.json()) as { accepted: number }).accepted, 3);
+    const stored = (await service.store.events(SYSTEM, { limit: 1000 })).filter((e) => e.id.startsWith('as-sent-'));
+    assert.deepEqual(
+      stored.map(({ seq: _, received_at: __, ...e }) => e),
+      again.map((e) => JSON.parse(JSON.stringify(e))),
+    );
+  });
+
   test('feedback joins stored events; an unknown event id is rejected', async () => {
     const r = await post(`${api}/feedback`, {
       feedback: [

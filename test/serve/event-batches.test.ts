@@ -11,6 +11,16 @@ const event = (id: string, distance: number): EventRecord => ({
   inputs: { distance, origin: 'ATL' },
 });
 
+describe('serializeEvents', () => {
+  it('takes the text of the events as the request sent it, when given', () => {
+    const events = [event('a', 1), event('b', 2)];
+    const sent = JSON.stringify(events, null, 2);
+    assert.deepEqual(serializeEvents(events, sent), [{ json: sent, ids: ['a', 'b'] }]);
+    assert.deepEqual(serializeEvents(events), [{ json: JSON.stringify(events), ids: ['a', 'b'] }]);
+    assert.deepEqual(serializeEvents([], '[]'), []);
+  });
+});
+
 describe('joinBatches', () => {
   it('joins the batches of several requests, in order, into the batch of all their events', () => {
     const requests = [[event('a', 1)], [event('b', 2), event('c', 3)], [], [event('d', 4)]];

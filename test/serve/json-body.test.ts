@@ -1,9 +1,9 @@
 // Body parsing: the depth limit holds exactly at 64 levels, on valid text (checked on the parsed value)
-// and on invalid text (checked on the text) alike.
+// and on invalid text (checked on the text) alike; a body's array is found again in its text.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ApiError } from '../../src/serve/errors.js';
-import { MAX_DEPTH, parseJsonBody } from '../../src/serve/json-body.js';
+import { arrayText, MAX_DEPTH, parseJsonBody } from '../../src/serve/json-body.js';
 
 const nested = (levels: number, open = '[', close = ']') => `${open.repeat(levels)}1${close.repeat(levels)}`;
 const code = (text: string) => {
@@ -31,5 +31,21 @@ describe('parsing a body', () => {
     assert.equal(code('  '), 'invalid_json');
     assert.throws(() => parseJsonBody('{"a": NaN}'), /holds NaN/);
     assert.throws(() => parseJsonBody('{"a": 1,'), /not valid JSON/);
+  });
+});
+
+describe('the text of a body’s array', () => {
+  test('is the array as sent, whatever the spacing, escapes and brackets in strings', () => {
+    const array = '[ {"id": "a]\\"}:", "inputs": {"x": [1, 2]}},\n  {"id": "b", "inputs": {}} ]';
+    const body = parseJsonBody(`\n { "ev\\u0065nts" :\t${array}\n}\n`);
+    assert.equal(arrayText(body, 'events'), array);
+    assert.deepEqual(JSON.parse(arrayText(body, 'events') ?? ''), (body as { events: unknown }).events);
+  });
+
+  test('is undefined for a body with other members, of another shape, or not parsed here', () => {
+    assert.equal(arrayText(parseJsonBody('{"events": [1], "more": 2}'), 'events'), undefined);
+    assert.equal(arrayText(parseJsonBody('{"events": {"a": 1}}'), 'events'), undefined);
+    assert.equal(arrayText(parseJsonBody('[1, 2]'), 'events'), undefined);
+    assert.equal(arrayText({ events: [1] }, 'events'), undefined);
   });
 });

@@ -9,6 +9,7 @@ import { errorBody } from '../errors.js';
 import { eventSchema } from '../events.js';
 import { feedbackRecord, feedbackSchema } from '../feedback.js';
 import { ingestEvents } from '../ingest.js';
+import { arrayText } from '../json-body.js';
 import type { MonitoredSystem } from '../monitor.js';
 import { docSchema, nameParams } from '../openapi.js';
 import { findSystem } from '../systems.js';
@@ -40,7 +41,8 @@ export function ingestRoutes(app: FastifyInstance, systems: readonly MonitoredSy
     async (request) => {
       const served = findSystem(systems, request.params.name);
       const { valid, rejected } = validateBatch(request.body, 'events', eventSchema);
-      const { accepted, rejected: refused } = await ingestEvents(served, valid, rejected, clock.now());
+      const json = arrayText(request.body, 'events');
+      const { accepted, rejected: refused } = await ingestEvents(served, valid, rejected, clock.now(), json);
       return { accepted, rejected: refused };
     },
   );

@@ -28,8 +28,9 @@ export interface EventBatch {
   ids: string[];
 }
 
-/** The events as batches of at most SLOTS events. */
-export function serializeEvents(events: readonly EventRecord[]): EventBatch[] {
+/** The events as batches of at most SLOTS events; `json`, their array's text if the caller has it. */
+export function serializeEvents(events: readonly EventRecord[], json?: string): EventBatch[] {
+  if (json !== undefined && events.length && events.length <= SLOTS) return [{ json, ids: events.map((e) => e.id) }];
   return chunks(events, SLOTS).map((part) => ({ json: JSON.stringify(part), ids: part.map((e) => e.id) }));
 }
 

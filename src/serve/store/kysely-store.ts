@@ -97,8 +97,13 @@ export class KyselyStore implements Store {
       .execute();
   }
 
-  async addEvents(system: string, events: readonly EventRecord[], rejected: number): Promise<EventRecord[]> {
-    return storedOf(events, await this.addEventBatches(system, serializeEvents(events), rejected));
+  async addEvents(
+    system: string,
+    events: readonly EventRecord[],
+    rejected: number,
+    json?: string,
+  ): Promise<EventRecord[]> {
+    return storedOf(events, await this.addEventBatches(system, serializeEvents(events, json), rejected));
   }
 
   /** addEvents of events serialized already (by ThreadStore): the places of those stored. */

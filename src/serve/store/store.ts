@@ -104,8 +104,9 @@ export interface Store {
    * Stores a batch in one transaction, durable when the promise resolves. An event whose id is
    * already stored is kept once. `rejected` counts the batch's events that failed validation.
    * Returns the events this call stored, in batch order: those whose id was not stored before.
+   * `json`, when given, is the events' JSON array text (the caller has it already): stored as it is.
    */
-  addEvents(system: string, events: readonly EventRecord[], rejected: number): Promise<EventRecord[]>;
+  addEvents(system: string, events: readonly EventRecord[], rejected: number, json?: string): Promise<EventRecord[]>;
   /**
    * Stores the feedback whose event is stored, in one transaction; returns, for each item of
    * `feedback`, the event it joins, or undefined when that event is unknown (and the item not

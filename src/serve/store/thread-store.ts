@@ -82,8 +82,14 @@ export class ThreadStore implements Store {
     });
   }
 
-  async addEvents(system: string, events: readonly EventRecord[], rejected: number): Promise<EventRecord[]> {
-    return storedOf(events, await this.call<number[]>('addEventBatches', system, serializeEvents(events), rejected));
+  async addEvents(
+    system: string,
+    events: readonly EventRecord[],
+    rejected: number,
+    json?: string,
+  ): Promise<EventRecord[]> {
+    const batches = serializeEvents(events, json);
+    return storedOf(events, await this.call<number[]>('addEventBatches', system, batches, rejected));
   }
 
   addFeedback: Store['addFeedback'] = (...args) => this.call('addFeedback', ...args);
