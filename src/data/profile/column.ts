@@ -264,38 +264,35 @@ export class ColumnSummary {
    * Adds a number or datetime column's values in ascending order with their counts, as an ORDER BY
    * over a GROUP BY delivers them (NaN: no value). Like addCounted, but the quantile sketch is built
    * from the exact ranks (KllSketch.fromSortedCounts). Returns the finite values, equal neighbours
-   * (-0 and 0) folded, with their counts: the column's exact distribution.
+   * (-0 and 0) folded, with their counts: the column's exact distribution (views of the arguments
+   * when nothing needed folding).
    */
   addSortedNumbers(values: Float64Array, counts: Float64Array): { values: Float64Array; counts: Float64Array } {
-    const datetime = this.family === 'datetime';
     const { hll, moments, kll, hist } = this as Required<ColumnSummary>;
-    const xs = new Float64Array(values.length);
-    const ws = new Float64Array(values.length);
-    const finite = new Float64Array(values.length);
-    const weights = new Float64Array(values.length);
-    let k = 0;
-    let f = 0;
-    for (let i = 0; i < values.length; i++) {
-      const w = counts[i] as number;
-      const x = (values[i] as number) + 0;
-      this.count += w;
-      if (Number.isNaN(x)) this.missing += w;
-      else if (datetime && !Number.isFinite(x)) this.invalid += w;
-      else {
-        hll.add(x);
-        moments.add(x, w);
-        xs[k] = x;
-        ws[k++] = w;
-        if (!Number.isFinite(x)) continue;
-        if (f > 0 && finite[f - 1] === x) weights[f - 1] = (weights[f - 1] as number) + w;
-        else {
-          finite[f] = x;
-          weights[f++] = w;
-        }
-      }
+    // Ascending: -Infinity first, then the finite values, +Infinity, and NaN last.
+    let lo = 0;
+    let hi = values.length;
+    for (let i = 0; i < counts.length; i++) this.count += counts[i] as number;
+    for (; hi > lo && Number.isNaN(values[hi - 1]); hi--) this.missing += counts[hi - 1] as number;
+    let below = 0;
+    let above = 0;
+    for (; lo < hi && values[lo] === Number.NEGATIVE_INFINITY; lo++) below += counts[lo] as number;
+    for (; hi > lo && values[hi - 1] === Number.POSITIVE_INFINITY; hi--) above += counts[hi - 1] as number;
+    if (this.family === 'datetime') this.invalid += below + above;
+    else if (below || above) {
+      moments.infinite += below + above;
+      if (below) hll.add(Number.NEGATIVE_INFINITY);
+      if (above) hll.add(Number.POSITIVE_INFINITY);
+      addToHistogram(
+        hist,
+        Float64Array.of(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY),
+        Float64Array.of(below, above),
+      );
     }
-    addToHistogram(hist, xs.subarray(0, k), ws.subarray(0, k));
-    const exact = { values: finite.slice(0, f), counts: weights.slice(0, f) };
+    const exact = foldedEqual(values.subarray(lo, hi), counts.subarray(lo, hi));
+    for (let i = 0; i < exact.values.length; i++) hll.add(exact.values[i] as number);
+    moments.merge(Moments.fromWeighted(exact.values, exact.counts));
+    addToHistogram(hist, exact.values, exact.counts);
     kll.merge(KllSketch.fromSortedCounts(exact.values, exact.counts, { k: kll.k }));
     return exact;
   }
@@ -390,6 +387,31 @@ export class ColumnSummary {
     if (json.frequent) c.freq = FrequentValues.fromJSON(json.frequent);
     return c;
   }
+}
+
+/**
+ * Ascending finite values with their counts, equal neighbours (-0 and 0 among them) folded into one
+ * value, 0: the arguments themselves when none are equal and none is -0.
+ */
+function foldedEqual(values: Float64Array, counts: Float64Array): { values: Float64Array; counts: Float64Array } {
+  let clean = true;
+  for (let i = 0; i < values.length && clean; i++) {
+    const x = values[i] as number;
+    if (Object.is(x, -0) || (i > 0 && x === values[i - 1])) clean = false;
+  }
+  if (clean) return { values, counts };
+  const folded = new Float64Array(values.length);
+  const weights = new Float64Array(values.length);
+  let f = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = (values[i] as number) + 0;
+    if (f > 0 && folded[f - 1] === x) weights[f - 1] = (weights[f - 1] as number) + (counts[i] as number);
+    else {
+      folded[f] = x;
+      weights[f++] = counts[i] as number;
+    }
+  }
+  return { values: folded.slice(0, f), counts: weights.slice(0, f) };
 }
 
 /** Values with weights into either kind of histogram (a grid takes them in one go). */

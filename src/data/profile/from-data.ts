@@ -11,7 +11,8 @@
 // The profile is the same whichever path made it (the same sketches, edges and hashes; tested), so
 // profiles of parts made either way merge. With `exact`, the distinct values and counts are also kept
 // for comparisons that need the exact distribution (e.g. a KS statistic), up to EXACT_LIMIT per column.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBDoubleVector } from '@duckdb/node-api';
@@ -139,20 +140,21 @@ async function fetch(source: At, result: Awaited<ReturnType<typeof stream>>) {
 
 /**
  * The values `v` and counts `n` of `query` (a number or datetime column) in ascending order, NaN
- * standing for no value, read at once as typed arrays: a result of up to EXACT_LIMIT rows, read chunk
- * by chunk without a round trip to DuckDB's thread per chunk and without a JS value per row.
+ * standing for no value, read at once as typed arrays (no round trip to DuckDB's thread per chunk,
+ * no JS value per row); undefined when there are more than `limit`, of which none is kept.
  */
-async function sortedNumbers(at: At, query: string): Promise<[Float64Array, Float64Array]> {
+async function sortedNumbers(at: At, query: string, limit: number): Promise<[Float64Array, Float64Array] | undefined> {
   let result: Awaited<ReturnType<DuckDBConnection['run']>>;
   try {
     result = await at.conn.run(
-      `SELECT coalesce(CAST(v AS DOUBLE), CAST('nan' AS DOUBLE)) AS v, n FROM (${query}) ORDER BY v`,
+      `SELECT coalesce(CAST(v AS DOUBLE), CAST('nan' AS DOUBLE)) AS v, n FROM (${query}) ORDER BY v LIMIT ${limit + 1}`,
     );
   } catch (error) {
     throw fromDuckDBError(error, at.file);
   }
   const chunks = Array.from({ length: result.chunkCount }, (_, i) => result.getChunk(i));
   const size = chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0);
+  if (size > limit) return undefined;
   const values = new Float64Array(size);
   const counts = new Float64Array(size);
   let offset = 0;
@@ -303,43 +305,46 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
     for (const p of plans) builder.addCountedColumn(p.name, [], []);
     const exact = new Map<string, ExactColumn>();
 
-    /** One column, on its own connection: its stored values grouped into `g`, then summarized. */
-    const profileColumn = async (c: DuckDBConnection, p: (typeof plans)[number]): Promise<void> => {
-      const at = { conn: c, file };
+    /**
+     * One column: its stored values grouped, then summarized. A number column read at once is
+     * summarized by the function returned, which runs while DuckDB works on the next column.
+     */
+    const profileColumn = async (p: (typeof plans)[number]): Promise<(() => void) | undefined> => {
+      const at = { conn, file };
       const family = familyOf(p.type);
       // Group on the stored values, then convert only the distinct ones. Opaque columns (tensors,
       // structs…) are only counted: grouped on whether a value is there.
       const key = family === 'opaque' ? `(${quoteIdent(p.name)} IS NULL)` : quoteIdent(p.name);
       const value = family === 'opaque' ? 'CASE WHEN k THEN NULL ELSE true END' : p.convert('k');
-      await run(
-        at,
-        `CREATE OR REPLACE TEMP TABLE g AS SELECT ${key} AS k, CAST(count(*) AS DOUBLE) AS n FROM ${table} GROUP BY k`,
-      );
+      const grouped = `SELECT ${key} AS k, CAST(count(*) AS DOUBLE) AS n FROM ${table} GROUP BY k`;
       const summary = builder.columnSummary(p.name);
       const limit = options.exactLimit ?? EXACT_LIMIT;
-      const distinct = Number((await rows(c, file, 'SELECT count(*) FROM g'))[0]?.[0] ?? 0);
       // A conversion may fold several stored values into one (a timestamp in µs to epoch ms): numbers
       // are folded as they arrive in order (addSortedNumbers) or summed over in DuckDB, other values
       // grouped again here.
       if (family === 'number' || family === 'datetime') {
         // Up to the limit, distinct values come to JS in ascending order: fetching them costs less than
         // summarizing them in SQL, and the quantile sketch is built from them exactly. Beyond it, the
-        // column is summarized in DuckDB, through a view: a second table as large would double the
-        // memory the largest columns take.
-        if (distinct > limit) {
-          await run(at, `CREATE OR REPLACE TEMP VIEW d AS SELECT ${value} AS v, n FROM g`);
-          return numbersInDuckDB(c, file, summary);
+        // column is grouped again into a table and summarized in DuckDB, through a view: a second
+        // table as large would double the memory the largest columns take.
+        const sorted = await sortedNumbers(at, `SELECT ${value} AS v, n FROM (${grouped})`, limit);
+        if (sorted) {
+          return () => {
+            const e = summary.addSortedNumbers(...sorted);
+            if (options.exact) exact.set(p.name, { kind: 'numbers', ...e });
+          };
         }
-        const e = summary.addSortedNumbers(...(await sortedNumbers(at, `SELECT ${value} AS v, n FROM g`)));
-        if (options.exact) exact.set(p.name, { kind: 'numbers', ...e });
-        return;
+        await run(at, `CREATE OR REPLACE TEMP TABLE g AS ${grouped}`);
+        await run(at, `CREATE OR REPLACE TEMP VIEW d AS SELECT ${value} AS v, n FROM g`);
+        await numbersInDuckDB(conn, file, summary);
+        return undefined;
       }
       const collector = options.exact && family !== 'opaque' ? new DistinctCounts(false, limit) : undefined;
       const result = await stream(
         at,
         value === 'k'
-          ? 'SELECT k AS v, n FROM g ORDER BY v'
-          : `SELECT ${value} AS v, sum(n) AS n FROM g GROUP BY v ORDER BY v`,
+          ? `${grouped} ORDER BY k`
+          : `SELECT ${value} AS v, sum(n) AS n FROM (${grouped}) GROUP BY v ORDER BY v`,
       );
       for (let chunk = await fetch(at, result); chunk; chunk = await fetch(at, result)) {
         const values = chunk.getColumnValues(0) as unknown[];
@@ -354,28 +359,29 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
       }
       const e = collector?.result();
       if (e && options.exact) exact.set(p.name, e);
+      return undefined;
     };
 
-    // Two connections take the columns in turn: DuckDB works on one while JS handles the other.
-    const connections = [conn, await source.connect()];
-    let next = 0;
-    await Promise.all(
-      connections.map(async (c) => {
-        while (next < plans.length) {
-          const p = plans[next++] as (typeof plans)[number];
-          await profileColumn(c, p);
-          progress?.(++done / steps);
-        }
-      }),
-    );
-    // In the columns' order, whichever connection finished first.
+    // One column after the other, each query using every core; the JS summary of one column runs
+    // while DuckDB groups the next (two connections side by side were no faster, and took more memory).
+    let finish: (() => void) | undefined;
+    for (const p of plans) {
+      const column = profileColumn(p);
+      finish?.();
+      finish = await column;
+      progress?.(++done / steps);
+    }
+    finish?.();
+    // In the columns' order, whichever was summarized last.
     const ordered = plans.flatMap((p) => {
       const e = exact.get(p.name);
       return e ? [[p.name, e] as const] : [];
     });
     return { profile: builder.build(), exact: new Map(ordered) };
   } finally {
-    await rm(spill, { recursive: true, force: true });
+    // Synchronously: the thread pool may still be busy with DuckDB's last work, and an empty folder
+    // (the usual case: nothing spilled) goes at once.
+    rmSync(spill, { recursive: true, force: true });
   }
 }
 

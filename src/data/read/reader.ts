@@ -120,8 +120,6 @@ export interface DuckSource extends DataSchema {
   conn: DuckDBConnection;
   /** The table function reading the file, e.g. `read_parquet('f.parquet')`. */
   sql: string;
-  /** Another connection to the same database, for queries run side by side (closed with the source). */
-  connect(): Promise<DuckDBConnection>;
   plans: ColumnPlan[];
   close(): Promise<void>;
 }
@@ -197,12 +195,10 @@ async function openDuck(input: Input & { format: DuckFormat }, options: ReadOpti
   const { display, format, path, removeTemp } = input;
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
-  const others: DuckDBConnection[] = [];
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
-    for (const c of others) c.closeSync();
     connection?.closeSync();
     instance?.closeSync();
     await removeTemp();
@@ -236,13 +232,7 @@ async function openDuck(input: Input & { format: DuckFormat }, options: ReadOpti
       sourceType,
       overridden,
     }));
-    const db = instance;
-    const connect = async (): Promise<DuckDBConnection> => {
-      const more = await db.connect();
-      others.push(more);
-      return more;
-    };
-    return { file: display, format, columns, duck, conn, sql: source, plans, connect, close };
+    return { file: display, format, columns, duck, conn, sql: source, plans, close };
   } catch (error) {
     await close();
     throw error instanceof DataReadError ? error : fromDuckDBError(error, display);

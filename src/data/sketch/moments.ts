@@ -60,6 +60,36 @@ export class Moments {
     return this;
   }
 
+  /**
+   * The moments of finite `values` with their `weights`, in two passes (the mean, then the centred
+   * sums): the same summary as adding them one by one, to rounding, at a fraction of the cost.
+   */
+  static fromWeighted(values: Float64Array, weights: Float64Array): Moments {
+    const m = new Moments();
+    let n = 0;
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i] as number;
+      const w = weights[i] as number;
+      n += w;
+      sum += w * x;
+      if (x < m.min) m.min = x;
+      if (x > m.max) m.max = x;
+    }
+    if (n === 0) return new Moments();
+    const mean = sum / n;
+    for (let i = 0; i < values.length; i++) {
+      const e = (values[i] as number) - mean;
+      const we2 = (weights[i] as number) * e * e;
+      m.m2 += we2;
+      m.m3 += we2 * e;
+      m.m4 += we2 * e * e;
+    }
+    m.n = n;
+    m.mean = mean;
+    return m;
+  }
+
   addAll(values: Iterable<number | null | undefined>): this {
     for (const v of values) this.add(v);
     return this;

@@ -36,6 +36,21 @@ describe('Moments', () => {
     assert.equal(m.max, Math.max(...xs));
   });
 
+  it('from weighted values equals adding each value its weight times', () => {
+    // Rounded, so values repeat; each distinct value once, with its count as weight.
+    const counts = new Map<number, number>();
+    for (const x of xs) counts.set(Math.round(x), (counts.get(Math.round(x)) ?? 0) + 1);
+    const values = Float64Array.from(counts.keys());
+    const weighted = Moments.fromWeighted(values, Float64Array.from(values, (v) => counts.get(v) as number));
+    const added = new Moments().addAll(xs.map(Math.round));
+    assert.equal(weighted.n, added.n);
+    assert.equal(weighted.min, added.min);
+    assert.equal(weighted.max, added.max);
+    for (const k of ['mean', 'variance', 'skewness', 'kurtosis'] as const)
+      assert.ok(relClose(weighted[k], added[k], 1e-10), `${k}: ${weighted[k]} vs ${added[k]}`);
+    assert.deepEqual(Moments.fromWeighted(new Float64Array(0), new Float64Array(0)).toJSON(), new Moments().toJSON());
+  });
+
   it('merge of parts equals the whole to 1e-12 relative, in any order', () => {
     const whole = new Moments().addAll(xs);
     const r = mulberry32(3);
