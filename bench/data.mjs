@@ -108,7 +108,7 @@ function pandas(label, script, args, dovetailMs) {
 }
 
 export async function run() {
-  const rows = [...pair('flights-3m.parquet', FLIGHTS, 5)];
+  const rows = [...pair('flights-3m.parquet', FLIGHTS, 9)];
   // January against June 2001, as CSV for both tools (pandas here cannot read Parquet).
   const january = join(WORK, 'january.csv');
   const june = join(WORK, 'june.csv');
