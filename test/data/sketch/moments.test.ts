@@ -41,7 +41,10 @@ describe('Moments', () => {
     const counts = new Map<number, number>();
     for (const x of xs) counts.set(Math.round(x), (counts.get(Math.round(x)) ?? 0) + 1);
     const values = Float64Array.from(counts.keys());
-    const weighted = Moments.fromWeighted(values, Float64Array.from(values, (v) => counts.get(v) as number));
+    const weighted = Moments.fromWeighted(
+      values,
+      Float64Array.from(values, (v) => counts.get(v) as number),
+    );
     const added = new Moments().addAll(xs.map(Math.round));
     assert.equal(weighted.n, added.n);
     assert.equal(weighted.min, added.min);
