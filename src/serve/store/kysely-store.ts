@@ -18,7 +18,6 @@ import {
 import { GroupCommit } from './group-commit.js';
 import type { Dialect } from './migrations.js';
 import type {
-  EventRecord,
   FeedbackRecord,
   FindingStatus,
   JoinedEvent,
@@ -97,14 +96,8 @@ export class KyselyStore implements Store {
       .execute();
   }
 
-  async addEvents(
-    system: string,
-    events: readonly EventRecord[],
-    rejected: number,
-    json?: string,
-  ): Promise<EventRecord[]> {
-    return storedOf(events, await this.addEventBatches(system, serializeEvents(events, json), rejected));
-  }
+  addEvents: Store['addEvents'] = async (system, events, rejected, json) =>
+    storedOf(events, await this.addEventBatches(system, serializeEvents(events, json), rejected));
 
   /** addEvents of events serialized already (by ThreadStore): the places of those stored. */
   addEventBatches(system: string, batches: readonly EventBatch[], rejected: number): Promise<number[]> {

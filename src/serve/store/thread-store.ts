@@ -6,7 +6,7 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import { serializeEvents, storedOf } from './event-batches.js';
 import type { KyselyStore } from './kysely-store.js';
 import type { Dialect } from './migrations.js';
-import type { EventRecord, Store } from './store.js';
+import type { Store } from './store.js';
 
 /** What the thread's store answers: the Store, with events already serialized. */
 type Served = Store & Pick<KyselyStore, 'addEventBatches'>;
@@ -82,15 +82,8 @@ export class ThreadStore implements Store {
     });
   }
 
-  async addEvents(
-    system: string,
-    events: readonly EventRecord[],
-    rejected: number,
-    json?: string,
-  ): Promise<EventRecord[]> {
-    const batches = serializeEvents(events, json);
-    return storedOf(events, await this.call<number[]>('addEventBatches', system, batches, rejected));
-  }
+  addEvents: Store['addEvents'] = async (system, events, rejected, json) =>
+    storedOf(events, await this.call<number[]>('addEventBatches', system, serializeEvents(events, json), rejected));
 
   addFeedback: Store['addFeedback'] = (...args) => this.call('addFeedback', ...args);
   events: Store['events'] = (...args) => this.call('events', ...args);
