@@ -159,14 +159,22 @@ async function sortedNumbers(at: At, query: string, limit: number): Promise<[Flo
   const counts = new Float64Array(size);
   let offset = 0;
   for (const chunk of chunks) {
-    const v = chunk.getColumnVector(0) as DuckDBDoubleVector;
-    const n = chunk.getColumnVector(1) as DuckDBDoubleVector;
-    for (let i = 0; i < chunk.rowCount; i++, offset++) {
-      values[offset] = v.getItem(i) as number;
-      counts[offset] = n.getItem(i) as number;
-    }
+    values.set(doubles(chunk.getColumnVector(0) as DuckDBDoubleVector), offset);
+    counts.set(doubles(chunk.getColumnVector(1) as DuckDBDoubleVector), offset);
+    offset += chunk.rowCount;
   }
   return [values, counts];
+}
+
+/**
+ * A DOUBLE vector without nulls as a Float64Array: the array DuckDB's vector holds, where the library
+ * keeps one (its `items`; reading item by item checks each item's validity, BigInt arithmetic that
+ * cost 13 ms of the 100 profiling the flights took), else read item by item.
+ */
+function doubles(vector: DuckDBDoubleVector): Float64Array {
+  const items = (vector as unknown as { items?: unknown }).items;
+  if (items instanceof Float64Array && items.length === vector.itemCount) return items;
+  return Float64Array.from({ length: vector.itemCount }, (_, i) => vector.getItem(i) ?? Number.NaN);
 }
 
 /** The one-row result of a query as a record of numbers (null for SQL NULL). */
