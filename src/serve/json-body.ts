@@ -52,11 +52,14 @@ export function arrayText(body: unknown, field: string): string | undefined {
   const members = Object.keys(body as object);
   if (members.length !== 1 || members[0] !== field || !Array.isArray((body as Record<string, unknown>)[field]))
     return undefined;
-  // `{ "<key>" : [ ... ] }`: the array starts after the key's closing quote and the colon, and ends
-  // at the last `]`, before the object's closing brace.
-  let i = text.indexOf('"') + 1;
-  for (; i < text.length && text.charCodeAt(i) !== 34 /* " */; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
-  const start = text.indexOf('[', text.indexOf(':', i));
+  // `{ "<field>" : [ ... ] }`: the array starts after the key and the colon, and ends at the last `]`,
+  // before the object's closing brace. A key written twice (JSON.parse keeps the last) would put
+  // another member in between: taken only when the key is written plainly, once, and no `\u` escape
+  // could spell it otherwise.
+  const key = `"${field}"`;
+  const at = text.indexOf(key);
+  if (at < 0 || text.indexOf(key, at + key.length) >= 0 || text.includes('\\u')) return undefined;
+  const start = text.indexOf('[', text.indexOf(':', at + key.length));
   const end = text.lastIndexOf(']');
   return start >= 0 && end > start ? text.slice(start, end + 1) : undefined;
 }

@@ -155,10 +155,14 @@ function apiSuite(start: () => Promise<Service>) {
     const again = [...events, { id: 'as-sent-3', timestamp: '2001-05-01T10:00:03.000Z', inputs: { distance: 1 } }];
     const r2 = await post(`${api}/events`, JSON.stringify({ events: again }));
     assert.equal(((await r2.json()) as { accepted: number }).accepted, 3);
+    // A key written twice: JSON.parse keeps the last array, and so does the store.
+    const twice = `{"events": [${JSON.stringify(events[0])}], "events": [${JSON.stringify(again[2])}]}`;
+    const r3 = await post(`${api}/events`, twice.replace('as-sent-3', 'as-sent-4'));
+    assert.equal(((await r3.json()) as { accepted: number }).accepted, 1);
     const stored = (await service.store.events(SYSTEM, { limit: 1000 })).filter((e) => e.id.startsWith('as-sent-'));
     assert.deepEqual(
       stored.map(({ seq: _, received_at: __, ...e }) => e),
-      again.map((e) => JSON.parse(JSON.stringify(e))),
+      [...again, { ...again[2], id: 'as-sent-4' }].map((e) => JSON.parse(JSON.stringify(e))),
     );
   });
 

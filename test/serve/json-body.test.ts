@@ -36,10 +36,22 @@ describe('parsing a body', () => {
 
 describe('the text of a body’s array', () => {
   test('is the array as sent, whatever the spacing, escapes and brackets in strings', () => {
-    const array = '[ {"id": "a]\\"}:", "inputs": {"x": [1, 2]}},\n  {"id": "b", "inputs": {}} ]';
-    const body = parseJsonBody(`\n { "ev\\u0065nts" :\t${array}\n}\n`);
+    const array = '[ {"id": "a]\\"}:\\\\", "inputs": {"x": [1, 2]}},\n  {"id": "b", "inputs": {}} ]';
+    const body = parseJsonBody(`\n { "events" :\t${array}\n}\n`);
     assert.equal(arrayText(body, 'events'), array);
     assert.deepEqual(JSON.parse(arrayText(body, 'events') ?? ''), (body as { events: unknown }).events);
+  });
+
+  test('is undefined where the text may hold more than the array: a key written twice or escaped', () => {
+    // JSON.parse keeps the last of a key written twice: the text of the first is not the body's.
+    for (const text of [
+      '{"events": [{"id": "old"}], "events": [{"id": "new"}]}',
+      '{"events": [{"id": "old"}], "ev\\u0065nts": [{"id": "new"}]}',
+      '{"ev\\u0065nts": [{"id": "a"}]}',
+    ]) {
+      const body = parseJsonBody(text);
+      assert.equal(arrayText(body, 'events'), undefined, text);
+    }
   });
 
   test('is undefined for a body with other members, of another shape, or not parsed here', () => {

@@ -1,10 +1,11 @@
 // Profiling a data file. For CSV, TSV, Parquet and JSON Lines the heavy lifting happens inside
-// DuckDB: per column, a GROUP BY makes a table of the distinct values with their counts. A number or
-// datetime column is then summarized there too (numbersInDuckDB: moments, histogram bins, the
-// quantile sketch's items, HyperLogLog registers of whole numbers); text and boolean columns hand
-// their distinct values to ColumnSummary.addCounted, which updates each sketch once per value,
-// weighted by its count. Real columns repeat values (codes, categories, timestamps at a resolution),
-// so JS sees a small fraction of the rows. DuckDB's memory is capped; past the cap its aggregation
+// DuckDB: per column, a GROUP BY gives the distinct values with their counts. A number or datetime
+// column's come to JS sorted, read at once as typed arrays, for ColumnSummary.addSortedNumbers; past
+// EXACT_LIMIT distinct values it is summarized in DuckDB instead (numbersInDuckDB: moments, histogram
+// bins, the quantile sketch's items, HyperLogLog registers of whole numbers). Text and boolean
+// columns stream theirs to ColumnSummary.addCounted. Either way each sketch is updated once per
+// value, weighted by its count: real columns repeat values (codes, categories, timestamps at a
+// resolution), so JS sees a small fraction of the rows. DuckDB's memory is capped; past the cap its aggregation
 // and sorting spill to a temp folder, so files larger than memory profile. Arrow IPC files stream
 // batch by batch into the same ProfileBuilder.
 //
@@ -193,9 +194,9 @@ const SAFE = 'isfinite(v) AND v = trunc(v) AND abs(v) <= 9007199254740991';
 
 /**
  * A number (or datetime) column summarized inside DuckDB from `d`, its values with their counts (a
- * value may come in several rows, each counted): counts, moments (two passes, so centred sums stay accurate), the grid histogram (its level
- * depends on min and max only, so JS picks it and DuckDB bins), the quantile sketch from the exact
- * ranks (KllSketch.rankPlan), and HyperLogLog registers of the whole numbers (integer-hash.ts);
+ * value may come in several rows, each counted): counts, moments (two passes, so centred sums stay
+ * accurate), the grid histogram (its level depends on min and max only, so JS picks it and DuckDB
+ * bins), the quantile sketch from the exact ranks (KllSketch.rankPlan), and HyperLogLog registers of the whole numbers (integer-hash.ts);
  * only values that are not whole numbers come to JS, to be hashed as text. The result is the summary
  * ColumnSummary.addCounted would build from the same values (tested).
  */
@@ -380,7 +381,7 @@ async function aggregateProfile(source: DuckSource, options: ProfileDataOptions)
       progress?.(++done / steps);
     }
     finish?.();
-    // In the columns' order, whichever was summarized last.
+    // In the columns' order: a number column's is set after the next column's query.
     const ordered = plans.flatMap((p) => {
       const e = exact.get(p.name);
       return e ? [[p.name, e] as const] : [];
