@@ -8,6 +8,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { chunks } from './chunks.js';
 import type { Dialect } from './migrations.js';
+import { type Db, type Reusable, reusable } from './reusable.js';
 import type { EventRecord, JoinedEvent, StoredEvent } from './store.js';
 import type { Tables } from './tables.js';
 
@@ -15,8 +16,6 @@ import type { Tables } from './tables.js';
 export const SLOTS = 2 ** 20;
 /** Ids per `in (...)` list: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const IDS_PER_QUERY = 1000;
-
-type Db = Kysely<Tables> | Transaction<Tables>;
 
 /** The texts of a JSON array of strings, as rows of a `value` column. */
 const elements = (dialect: Dialect, json: string) =>
@@ -54,27 +53,47 @@ export function joinBatches(batches: readonly EventBatch[]): EventBatch[] {
   return groups.map((g) => ({ json: `[${g.texts.join(',')}]`, ids: g.ids }));
 }
 
+/** The two statements that store a batch, compiled once per store. */
+export interface BatchInserts {
+  /** The batch's row; returns its seq. */
+  batch: Reusable<[system: string, received_at: string, events: string, instance: string], { seq: number }>;
+  /** The ids (a JSON array) not stored before, each pointing at the batch; returns those inserted. */
+  ids: Reusable<[system: string, batch: number, ids: string], { id: string }>;
+}
+
+export function batchInserts(db: Kysely<Tables>, dialect: Dialect): BatchInserts {
+  return {
+    batch: reusable(
+      (system, received_at, events, instance) =>
+        db.insertInto('event_batches').values({ system, received_at, events, instance }).returning('seq').compile(),
+      ['system', 'received_at', 'events', 'instance'],
+    ),
+    ids: reusable(
+      (system, batch, ids) =>
+        sql<{ id: string }>`
+          insert into event_ids (system, id, batch)
+          select ${system}, value, cast(${batch} as bigint) from ${elements(dialect, ids)}
+          where true on conflict do nothing returning id`.compile(db),
+      ['system', 1, '[]'],
+    ),
+  };
+}
+
 /**
  * Stores a batch of `system` as one row; returns the ids stored, those not stored before (an id
  * sent twice is stored from its first occurrence).
  */
 export async function insertEvents(
   trx: Transaction<Tables>,
-  dialect: Dialect,
+  inserts: BatchInserts,
   system: string,
   batch: EventBatch,
   received_at: string,
   instance: string,
 ): Promise<Set<string>> {
-  const { seq } = await trx
-    .insertInto('event_batches')
-    .values({ system, received_at, events: batch.json, instance })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  const { rows } = await sql<{ id: string }>`
-    insert into event_ids (system, id, batch)
-    select ${system}, value, cast(${seq} as bigint) from ${elements(dialect, JSON.stringify(batch.ids))}
-    where true on conflict do nothing returning id`.execute(trx);
+  const [row] = (await inserts.batch(trx, system, received_at, batch.json, instance)).rows;
+  const seq = (row as { seq: number }).seq;
+  const { rows } = await inserts.ids(trx, system, seq, JSON.stringify(batch.ids));
   const inserted = new Set(rows.map((r) => r.id));
   if (rows.length === batch.ids.length) return inserted;
   // Some ids were stored already: the row keeps only the events stored now.

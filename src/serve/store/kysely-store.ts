@@ -6,6 +6,8 @@ import type { Observation } from '../window.js';
 import { windowId } from '../window-id.js';
 import { chunks } from './chunks.js';
 import {
+  type BatchInserts,
+  batchInserts,
   type EventBatch,
   insertEvents,
   joinBatches,
@@ -17,6 +19,7 @@ import {
 } from './event-batches.js';
 import { GroupCommit } from './group-commit.js';
 import type { Dialect } from './migrations.js';
+import { type Reusable, reusable } from './reusable.js';
 import type {
   FeedbackRecord,
   FindingStatus,
@@ -38,6 +41,7 @@ const ROWS_PER_INSERT = 1000;
 const DEFAULT_PAGE = 1000;
 
 type Counter = Exclude<keyof CounterTable, 'system' | 'instance'>;
+type Counts = [events_accepted: number, events_rejected: number, feedback_accepted: number, feedback_rejected: number];
 
 /** One request's events, serialized; `rejected` counts those of its batch that failed validation. */
 interface EventWrite {
@@ -70,6 +74,9 @@ export class KyselyStore implements Store {
   /** Whether the instance was named (it keeps its identity across restarts), not given a random id. */
   private readonly named: boolean;
   private readonly eventWrites = new GroupCommit<EventWrite, number[]>((writes) => this.commitEvents(writes));
+  private readonly inserts: BatchInserts;
+  /** Adds counts to this instance's row of a system's counters. */
+  private readonly addCounts: Reusable<[system: string, instance: string, ...Counts], unknown>;
 
   constructor(
     private readonly db: Kysely<Tables>,
@@ -78,22 +85,36 @@ export class KyselyStore implements Store {
   ) {
     this.instance = name ?? randomUUID();
     this.named = name !== undefined;
+    this.inserts = batchInserts(db, dialect);
+    this.addCounts = reusable(
+      (system, instance, events_accepted, events_rejected, feedback_accepted, feedback_rejected) =>
+        db
+          .insertInto('counters')
+          .values({ system, instance, events_accepted, events_rejected, feedback_accepted, feedback_rejected })
+          .onConflict((oc) =>
+            oc.columns(['system', 'instance']).doUpdateSet((eb) => ({
+              events_accepted: eb('counters.events_accepted', '+', eb.ref('excluded.events_accepted')),
+              events_rejected: eb('counters.events_rejected', '+', eb.ref('excluded.events_rejected')),
+              feedback_accepted: eb('counters.feedback_accepted', '+', eb.ref('excluded.feedback_accepted')),
+              feedback_rejected: eb('counters.feedback_rejected', '+', eb.ref('excluded.feedback_rejected')),
+            })),
+          )
+          .compile(),
+      ['system', 'instance', 1, 2, 3, 4],
+    );
   }
 
   private async add(trx: Transaction<Tables>, system: string, counts: Partial<Record<Counter, number>>) {
-    const row = { events_accepted: 0, events_rejected: 0, feedback_accepted: 0, feedback_rejected: 0, ...counts };
-    await trx
-      .insertInto('counters')
-      .values({ system, instance: this.instance, ...row })
-      .onConflict((oc) =>
-        oc.columns(['system', 'instance']).doUpdateSet((eb) => ({
-          events_accepted: eb('counters.events_accepted', '+', row.events_accepted),
-          events_rejected: eb('counters.events_rejected', '+', row.events_rejected),
-          feedback_accepted: eb('counters.feedback_accepted', '+', row.feedback_accepted),
-          feedback_rejected: eb('counters.feedback_rejected', '+', row.feedback_rejected),
-        })),
-      )
-      .execute();
+    const { events_accepted = 0, events_rejected = 0, feedback_accepted = 0, feedback_rejected = 0 } = counts;
+    await this.addCounts(
+      trx,
+      system,
+      this.instance,
+      events_accepted,
+      events_rejected,
+      feedback_accepted,
+      feedback_rejected,
+    );
   }
 
   addEvents: Store['addEvents'] = async (system, events, rejected, json) =>
@@ -120,7 +141,7 @@ export class KyselyStore implements Store {
       for (const [system, s] of bySystem) {
         const ids = new Set<string>();
         for (const batch of joinBatches(s.batches))
-          for (const id of await insertEvents(trx, this.dialect, system, batch, received_at, this.instance))
+          for (const id of await insertEvents(trx, this.inserts, system, batch, received_at, this.instance))
             ids.add(id);
         inserted.set(system, ids);
         await this.add(trx, system, { events_accepted: ids.size, events_rejected: s.rejected });
