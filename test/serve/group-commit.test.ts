@@ -28,24 +28,6 @@ describe('group commit', () => {
     ]);
   });
 
-  test('overlapping, the writes of a turn go at once, without waiting for the group before', async () => {
-    const commits: number[][] = [];
-    const releases: (() => void)[] = [];
-    const group = new GroupCommit<number, string>(async (writes) => {
-      commits.push([...writes]);
-      await new Promise<void>((resolve) => releases.push(resolve));
-      return writes.map((w) => `sent ${w}`);
-    }, true);
-    const first = [group.add(1), group.add(2)];
-    await new Promise((resolve) => setImmediate(resolve));
-    const second = [group.add(3)];
-    await new Promise((resolve) => setImmediate(resolve));
-    // Both groups are under way together.
-    assert.deepEqual(commits, [[1, 2], [3]]);
-    for (const release of releases.reverse()) release();
-    assert.deepEqual(await Promise.all([...first, ...second]), ['sent 1', 'sent 2', 'sent 3']);
-  });
-
   test('a write that cannot be committed fails alone', async () => {
     const group = new GroupCommit<number, number>(async (writes) => {
       if (writes.includes(13)) throw new Error('no 13 here');

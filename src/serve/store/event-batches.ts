@@ -8,11 +8,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { chunks } from './chunks.js';
 import type { Dialect } from './migrations.js';
-import { type Reusable, reusable } from './reusable.js';
+import { type Db, type Reusable, reusable } from './reusable.js';
 import type { EventRecord, JoinedEvent, StoredEvent } from './store.js';
 import type { Tables } from './tables.js';
-
-type Db = Kysely<Tables> | Transaction<Tables>;
 
 /** Events per batch row at most, and the factor of a batch's seq in its events' seq. */
 export const SLOTS = 2 ** 20;

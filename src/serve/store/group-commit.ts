@@ -2,10 +2,6 @@
 // event loop) are committed together, in one transaction, and each caller is answered only when the
 // transaction holding its write has committed. A commit costs a sync to disk whatever its size, so
 // concurrent requests share one instead of queueing for one each.
-//
-// Overlapping, a group goes as soon as its turn ends, without waiting for the one before: what the
-// store's thread is sent (one message a turn instead of one a request), the thread itself grouping
-// what waits for its commit.
 interface Pending<W, R> {
   write: W;
   resolve: (result: R) => void;
@@ -16,14 +12,8 @@ export class GroupCommit<W, R> {
   private pending: Pending<W, R>[] = [];
   private busy = false;
 
-  /**
-   * `commit` writes every item in one transaction and returns a result per item, in order;
-   * `overlapping`, it is called again before the last call has returned.
-   */
-  constructor(
-    private readonly commit: (writes: readonly W[]) => Promise<R[]>,
-    private readonly overlapping = false,
-  ) {}
+  /** `commit` writes every item in one transaction and returns a result per item, in order. */
+  constructor(private readonly commit: (writes: readonly W[]) => Promise<R[]>) {}
 
   /** Resolves once `write` is committed, with its result. */
   add(write: W): Promise<R> {
@@ -40,8 +30,7 @@ export class GroupCommit<W, R> {
     while (this.pending.length) {
       const group = this.pending;
       this.pending = [];
-      const committed = this.commitGroup(group);
-      if (!this.overlapping) await committed;
+      await this.commitGroup(group);
     }
     this.busy = false;
   }

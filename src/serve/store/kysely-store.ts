@@ -44,7 +44,7 @@ type Counter = Exclude<keyof CounterTable, 'system' | 'instance'>;
 type Counts = [events_accepted: number, events_rejected: number, feedback_accepted: number, feedback_rejected: number];
 
 /** One request's events, serialized; `rejected` counts those of its batch that failed validation. */
-export interface EventWrite {
+interface EventWrite {
   system: string;
   batches: readonly EventBatch[];
   rejected: number;

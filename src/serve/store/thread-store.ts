@@ -4,24 +4,12 @@
 // and those stored come back as their places in the batch.
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { serializeEvents, storedOf } from './event-batches.js';
-import { GroupCommit } from './group-commit.js';
-import type { EventWrite, KyselyStore } from './kysely-store.js';
+import type { KyselyStore } from './kysely-store.js';
 import type { Dialect } from './migrations.js';
 import type { Store } from './store.js';
 
-/** The store the thread opens: the Store, taking events already serialized too. */
-type Opened = Store & Pick<KyselyStore, 'addEventBatches'>;
-
-interface ErrorJSON {
-  message: string;
-  stack?: string;
-}
-
-/** One write of those sent together: the places of the events it stored, or why it failed. */
-type Settled = { places: number[] } | { error: ErrorJSON };
-
-/** What the thread answers: the Store's calls, and a turn's event writes, each settled on its own. */
-type Served = Store & { addEventWrites(writes: readonly EventWrite[]): Promise<Settled[]> };
+/** What the thread's store answers: the Store, with events already serialized. */
+type Served = Store & Pick<KyselyStore, 'addEventBatches'>;
 type Method = {
   [K in keyof Served]: Served[K] extends (...args: never[]) => Promise<unknown> ? K : never;
 }[keyof Served];
@@ -30,6 +18,11 @@ interface Call {
   id: number;
   method: Method;
   args: unknown[];
+}
+
+interface ErrorJSON {
+  message: string;
+  stack?: string;
 }
 
 type Reply = { id: number; result: unknown } | { id: number; error: ErrorJSON };
@@ -44,10 +37,6 @@ export class ThreadStore implements Store {
   /** Why the thread stopped, if it did: later calls fail at once. */
   private failure?: Error;
   private readonly calls = new Map<number, { resolve(value: unknown): void; reject(e: Error): void }>();
-  private readonly eventWrites = new GroupCommit<EventWrite, Settled>(
-    (writes) => this.call('addEventWrites', writes),
-    true,
-  );
 
   private constructor(
     private readonly worker: Worker,
@@ -93,11 +82,8 @@ export class ThreadStore implements Store {
     });
   }
 
-  addEvents: Store['addEvents'] = async (system, events, rejected, json) => {
-    const settled = await this.eventWrites.add({ system, batches: serializeEvents(events, json), rejected });
-    if ('error' in settled) throw toError(settled.error);
-    return storedOf(events, settled.places);
-  };
+  addEvents: Store['addEvents'] = async (system, events, rejected, json) =>
+    storedOf(events, await this.call<number[]>('addEventBatches', system, serializeEvents(events, json), rejected));
 
   addFeedback: Store['addFeedback'] = (...args) => this.call('addFeedback', ...args);
   events: Store['events'] = (...args) => this.call('events', ...args);
@@ -122,23 +108,12 @@ export class ThreadStore implements Store {
 }
 
 /** The thread's side: opens the store, says it is ready (or why not), then answers the calls. */
-export function serveStore(port: MessagePort, open: () => Promise<Opened>): void {
+export function serveStore(port: MessagePort, open: () => Promise<Served>): void {
   open().then(
     (store) => {
-      // The store groups them with the writes of other messages waiting for its next commit.
-      const addEventWrites: Served['addEventWrites'] = (writes) =>
-        Promise.all(
-          writes.map((w) =>
-            store.addEventBatches(w.system, w.batches, w.rejected).then(
-              (places): Settled => ({ places }),
-              (e): Settled => ({ error: errorJSON(e) }),
-            ),
-          ),
-        );
-      const served: Served = Object.assign(Object.create(store) as Opened, { addEventWrites });
       port.on('message', async ({ id, method, args }: Call) => {
         try {
-          const result = await (served[method] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+          const result = await (store[method] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
           port.postMessage({ id, result } satisfies Reply);
         } catch (e) {
           port.postMessage({ id, error: errorJSON(e) } satisfies Reply);
