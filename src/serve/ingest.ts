@@ -46,7 +46,7 @@ export async function ingestEvents(
   const stored = await served.store.addEvents(served.name, records, rejected.length, asSent ? json : undefined);
   await served.monitor.add(stored, now);
   served.monitor.ingested('events', records.length, rejected.length);
-  const fresh = new Set(stored);
+  const fresh = new Set(stored.map((s) => s.event));
   const duplicates = stored.length === records.length ? [] : records.filter((r) => !fresh.has(r)).map((r) => r.id);
   return { accepted: records.length, rejected, duplicates };
 }

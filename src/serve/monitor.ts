@@ -13,7 +13,7 @@ import { digestOf, type ModelObserved, type WindowDigest } from '../rules/observ
 import type { ItemError } from './batch.js';
 import { Contract } from './contract.js';
 import type { DriftScore, MonitorListener } from './listener.js';
-import type { EventRecord, FeedbackRecord, JoinedEvent } from './store/store.js';
+import type { ClosedWindow, FeedbackRecord, JoinedEvent, Sequenced } from './store/store.js';
 import type { ServedSystem } from './systems.js';
 import {
   type Classification,
@@ -63,6 +63,8 @@ interface Model {
   contract: Contract;
   windows: TumblingWindows;
   seen: Seen;
+  /** The arrival position of the last event added to the windows (0: none). */
+  windowed: number;
 }
 
 /** The classification the settings give a model, with the setting's place for messages. */
@@ -128,7 +130,7 @@ export class Monitor {
         userFeedback: 0,
         history: [],
       };
-      this.models.set(d.name, { contract, windows, seen });
+      this.models.set(d.name, { contract, windows, seen, windowed: 0 });
     }
   }
 
@@ -167,11 +169,17 @@ export class Monitor {
   }
 
   /** Checks and windows events that are stored (and were not refused); checks the windows they close. */
-  add(events: readonly EventRecord[], now: number): Promise<void> {
-    const closed: Observation[] = [];
-    for (const e of events) {
-      const model = this.model(e.model);
-      if (model) closed.push(...model.windows.add(e, model.contract.check(e)));
+  add(events: readonly Sequenced[], now: number): Promise<void> {
+    const closed: ClosedWindow[] = [];
+    for (const { event, seq } of events) {
+      const model = this.model(event.model);
+      if (!model) continue;
+      const before = model.windowed;
+      model.windowed = Math.max(before, seq);
+      const observations = model.windows.add(event, model.contract.check(event));
+      // A window the event filled holds it (none is open after); one it ended by time does not.
+      const lastSeq = model.windows.current ? before : model.windowed;
+      for (const observation of observations) closed.push({ observation, lastSeq });
     }
     return this.closed(closed, now);
   }
@@ -196,7 +204,9 @@ export class Monitor {
    */
   async flush(now: number): Promise<void> {
     await this.closed(
-      [...this.models.values()].flatMap((m) => m.windows.flush(now)),
+      [...this.models.values()].flatMap((m) =>
+        m.windows.flush(now).map((o) => ({ observation: o, lastSeq: m.windowed })),
+      ),
       now,
     );
     if (this.retentionMs !== undefined && now - this.expired >= EXPIRE_EVERY_MS) {
@@ -209,14 +219,17 @@ export class Monitor {
   /** Closes and stores the open windows (on shutdown), after the windows being checked. */
   close(now: number): Promise<void> {
     return this.closed(
-      [...this.models.values()].flatMap((m) => m.windows.close() ?? []),
+      [...this.models.values()].flatMap((m) => {
+        const observation = m.windows.close();
+        return observation ? [{ observation, lastSeq: m.windowed }] : [];
+      }),
       now,
     );
   }
 
   /**
-   * Refills the open windows after a restart: the stored events each model received since its
-   * latest window closed (every event, for a model with none) go through the windows again, as if
+   * Refills the open windows after a restart: the stored events of each model past the last one its
+   * closed windows hold (every event, for a model with none) go through the windows again, as if
    * just ingested. Returns how many. Several instances sharing one database must be named for this
    * (`--instance`): an unnamed instance refills every instance's events, counting again those the
    * others received meanwhile.
@@ -224,20 +237,20 @@ export class Monitor {
   async restore(now: number): Promise<number> {
     const { store, name } = this.served;
     const closed = await store.lastClosed(name);
-    const since = [...this.models.keys()].map((m) => closed.get(m) ?? '');
-    if (!since.length) return 0;
-    const earliest = since.reduce((a, b) => (a < b ? a : b));
+    for (const [m, model] of this.models) model.windowed = closed.get(m) ?? 0;
+    const windowed = [...this.models.values()].map((m) => m.windowed);
+    if (!windowed.length) return 0;
     const only = this.models.size === 1 ? [...this.models.keys()][0] : undefined;
     let restored = 0;
     // Page by page: an open window may hold more events than fit in memory at once.
-    let after: number | undefined;
+    let after = Math.min(...windowed);
     for (;;) {
-      const page = await store.eventsToRefill(name, earliest, { after, limit: RESTORE_PAGE });
+      const page = await store.eventsToRefill(name, { after, limit: RESTORE_PAGE });
       const last = page.at(-1);
       if (!last) break;
-      const events = page.filter((e) => {
+      const events = page.flatMap((e) => {
         const model = e.model ?? only;
-        return model !== undefined && e.received_at >= (closed.get(model) ?? '');
+        return model !== undefined && e.seq > (closed.get(model) ?? 0) ? [{ event: e, seq: e.seq }] : [];
       });
       await this.add(events, now);
       restored += events.length;
@@ -259,9 +272,9 @@ export class Monitor {
     );
   }
 
-  private closed(observations: readonly Observation[], now: number): Promise<void> {
-    if (!observations.length) return this.writing;
-    const work = this.writing.then(() => this.check(observations, now));
+  private closed(windows: readonly ClosedWindow[], now: number): Promise<void> {
+    if (!windows.length) return this.writing;
+    const work = this.writing.then(() => this.check(windows, now));
     this.writing = work.catch(() => {});
     return work;
   }
@@ -271,22 +284,27 @@ export class Monitor {
    * older than the open window, or a flush by the clock before its last events came) is merged with
    * the part this instance stored then, which the store then replaces.
    */
-  private async ownParts(observations: readonly Observation[]): Promise<Observation[]> {
+  private async ownParts(windows: readonly ClosedWindow[]): Promise<ClosedWindow[]> {
     const { store, name } = this.served;
-    const parts = new Map<string, Observation>();
-    for (const o of observations) {
-      const id = windowId(o);
-      const before = parts.get(id) ?? (await store.ownObservation(name, id));
-      parts.set(id, before ? mergeObservations(before, o) : o);
+    const parts = new Map<string, ClosedWindow>();
+    for (const { observation, lastSeq } of windows) {
+      const id = windowId(observation);
+      const part = parts.get(id);
+      const before = part?.observation ?? (await store.ownObservation(name, id));
+      parts.set(id, {
+        observation: before ? mergeObservations(before, observation) : observation,
+        lastSeq: Math.max(lastSeq, part?.lastSeq ?? lastSeq),
+      });
     }
     return [...parts.values()];
   }
 
   /** Stores closed windows, makes each the latest of its model, runs the runtime rules once, records them. */
-  private async check(observations: readonly Observation[], now: number): Promise<void> {
+  private async check(windows: readonly ClosedWindow[], now: number): Promise<void> {
     const { store, name } = this.served;
     const at = new Date(now).toISOString();
-    await store.addObservations(name, await this.ownParts(observations), at);
+    await store.addObservations(name, await this.ownParts(windows), at);
+    const observations = windows.map((w) => w.observation);
     let last = '';
     for (const partial of observations) {
       const id = windowId(partial);

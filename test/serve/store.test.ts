@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import postgres from 'pg';
 import type { Finding } from '../../src/rules/types.js';
+import { SLOTS } from '../../src/serve/store/event-batches.js';
 import { type Dialect, migrate } from '../../src/serve/store/migrations.js';
 import { openStore } from '../../src/serve/store/open.js';
 import type { EventRecord, Store } from '../../src/serve/store/store.js';
@@ -62,16 +63,29 @@ function storeSuite(
         metrics: { queue: 3 },
         logs: ['ok', { level: 'info' }],
       });
-      assert.deepEqual(await store.addEvents('s', [first, event('b'), event('b', { latency_ms: 1 })], 2), [
-        first,
-        event('b'),
-      ]);
-      assert.deepEqual(await store.addEvents('s', [event('b'), event('c')], 0), [event('c')]);
+      const sent = [first, event('b'), event('b', { latency_ms: 1 })];
+      const added = await store.addEvents('s', sent, 2);
+      // The very objects sent, those stored: an id sent twice is stored from its first occurrence.
+      assert.deepEqual(
+        added.map((a) => a.event),
+        [first, event('b')],
+      );
+      assert.ok(added[0]?.event === sent[0] && added[1]?.event === sent[1]);
+      const more = await store.addEvents('s', [event('b'), event('c')], 0);
+      assert.deepEqual(
+        more.map((a) => a.event),
+        [event('c')],
+      );
       await store.addEvents('other', [event('a')], 0);
       const stored = await store.events('s');
       assert.deepEqual(
         stored.map((e) => e.id),
         ['a', 'b', 'c'],
+      );
+      // addEvents told each event's arrival position as stored.
+      assert.deepEqual(
+        stored.map((e) => e.seq),
+        [...added, ...more].map((a) => a.seq),
       );
       const { seq, received_at, ...a } = stored[0] ?? assert.fail();
       assert.deepEqual(a, first);
@@ -101,7 +115,7 @@ function storeSuite(
         store.addEvents('s', [], 2),
       ]);
       assert.deepEqual(
-        answers.map((stored) => stored.map((e) => e.id)),
+        answers.map((stored) => stored.map((a) => a.event.id)),
         [['b', 'c'], ['b'], ['d'], [], []],
       );
       const stored = await store.events('s');
@@ -170,25 +184,29 @@ function storeSuite(
     }
   });
 
-  test('events received since a time are found again; events past their retention are deleted', async () => {
+  test('events after an arrival position are found again; events past their retention are deleted', async () => {
     const store = await open('retention');
     try {
-      await store.addEvents('s', [event('old1'), event('old2')], 0);
+      const old = await store.addEvents('s', [event('old1'), event('old2')], 0);
       await store.addEvents('t', [event('other')], 0);
       await new Promise((resolve) => setTimeout(resolve, 5));
       const cut = new Date().toISOString();
       await new Promise((resolve) => setTimeout(resolve, 5));
       await store.addEvents('s', [event('new1'), event('new2'), event('new3')], 0);
+      const after = old.at(-1)?.seq;
       assert.deepEqual(
-        (await store.eventsToRefill('s', cut)).map((e) => e.id),
+        (await store.eventsToRefill('s', { after })).map((e) => e.id),
         ['new1', 'new2', 'new3'],
       );
-      const first = await store.eventsToRefill('s', cut, { limit: 2 });
+      const first = await store.eventsToRefill('s', { after, limit: 2 });
       assert.deepEqual(
-        (await store.eventsToRefill('s', cut, { after: first.at(-1)?.seq })).map((e) => e.id),
+        (await store.eventsToRefill('s', { after: first.at(-1)?.seq })).map((e) => e.id),
         ['new3'],
       );
-      assert.deepEqual(await store.eventsToRefill('s', new Date(Date.now() + 60_000).toISOString()), []);
+      assert.deepEqual(
+        (await store.eventsToRefill('s', { after: old[0]?.seq })).map((e) => e.id),
+        ['old2', 'new1', 'new2', 'new3'],
+      );
       assert.equal(await store.deleteEventsReceivedBefore('s', cut), 2);
       assert.deepEqual(
         (await store.events('s')).map((e) => e.id),
@@ -202,7 +220,7 @@ function storeSuite(
       const feedback = { event_id: 'old1', kind: 'user' as const, actual: {}, timestamp: cut };
       assert.deepEqual(await store.addFeedback('s', [feedback], 0), [undefined]);
       assert.deepEqual(
-        (await store.addEvents('s', [event('old1')], 0)).map((e) => e.id),
+        (await store.addEvents('s', [event('old1')], 0)).map((a) => a.event.id),
         ['old1'],
       );
     } finally {
@@ -260,8 +278,8 @@ function storeSuite(
       assert.deepEqual(await store.observations('s', 10), []);
       const first = observation('2001-05-01T00:00:00Z', 2);
       const second = observation('2001-05-01T01:00:00Z', 3);
-      await store.addObservations('s', [first], '2001-05-01T01:00:00.000Z');
-      await store.addObservations('s', [second], '2001-05-01T02:00:00.000Z');
+      await store.addObservations('s', [{ observation: first, lastSeq: 1 }], '2001-05-01T01:00:00.000Z');
+      await store.addObservations('s', [{ observation: second, lastSeq: 2 }], '2001-05-01T02:00:00.000Z');
       const windows = await store.windows('s', 10);
       assert.deepEqual(
         windows.map(({ instance: _, ...w }) => w),
@@ -334,7 +352,10 @@ function storeSuite(
           event('c', { received_at: '2001-05-01T10:00:02.000Z' } as Partial<EventRecord>),
         ].map((e) => ({ ...e, inputs: { distance: 1200 } })),
       );
-      assert.deepEqual(await store.addEvents('s', [event('c'), event('d')], 0), [event('d')]);
+      assert.deepEqual(
+        (await store.addEvents('s', [event('c'), event('d')], 0)).map((a) => a.event),
+        [event('d')],
+      );
       const joined = await store.addFeedback(
         's',
         [{ event_id: 'a', kind: 'user', actual: { delayed: true }, timestamp: '2001-05-02T00:00:00.000Z' }],
@@ -351,17 +372,22 @@ function storeSuite(
     const b = await open('instances', 'b');
     const unnamed = await open('instances');
     try {
-      await a.addEvents('s', [event('a1')], 0);
-      await b.addEvents('s', [event('b1')], 0);
+      const [a1] = await a.addEvents('s', [event('a1')], 0);
+      const [b1] = await b.addEvents('s', [event('b1')], 0);
       await a.addEvents('s', [event('a2')], 0);
-      const ids = async (store: Store) => (await store.eventsToRefill('s', '')).map((e) => e.id);
+      const ids = async (store: Store) => (await store.eventsToRefill('s')).map((e) => e.id);
       assert.deepEqual(await ids(a), ['a1', 'a2']);
       assert.deepEqual(await ids(b), ['b1']);
       assert.deepEqual(await ids(unnamed), ['a1', 'b1', 'a2']);
-      await a.addObservations('s', [observation('2001-05-01T00:00:00Z', 2)], '2001-05-01T01:00:00.000Z');
-      await b.addObservations('s', [observation('2001-05-01T00:00:00Z', 1)], '2001-05-01T01:00:01.000Z');
-      assert.deepEqual(await a.lastClosed('s'), new Map([['m', '2001-05-01T01:00:00.000Z']]));
-      assert.deepEqual(await unnamed.lastClosed('s'), new Map([['m', '2001-05-01T01:00:01.000Z']]));
+      const window = observation('2001-05-01T00:00:00Z', 2);
+      await a.addObservations('s', [{ observation: window, lastSeq: a1?.seq ?? 0 }], '2001-05-01T01:00:00.000Z');
+      await b.addObservations(
+        's',
+        [{ observation: observation('2001-05-01T00:00:00Z', 1), lastSeq: b1?.seq ?? 0 }],
+        '2001-05-01T01:00:01.000Z',
+      );
+      assert.deepEqual(await a.lastClosed('s'), new Map([['m', a1?.seq]]));
+      assert.deepEqual(await unnamed.lastClosed('s'), new Map([['m', b1?.seq]]));
     } finally {
       await Promise.all([a.close(), b.close(), unnamed.close()]);
     }
@@ -370,11 +396,33 @@ function storeSuite(
       const id = 'm@2001-05-01T00:00:00.000Z/2001-05-01T01:00:00.000Z';
       assert.equal((await again.ownObservation('s', id))?.events, 2);
       assert.deepEqual(
-        (await again.eventsToRefill('s', '')).map((e) => e.id),
+        (await again.eventsToRefill('s')).map((e) => e.id),
         ['a1', 'a2'],
       );
     } finally {
       await again.close();
+    }
+  });
+
+  test('windows closed before migration 0007 hold the events of the batches received by their close', async () => {
+    const { db, dialect } = raw('last-seq');
+    await migrate(db, dialect, '0006-event-batches-instance');
+    for (const received of ['2001-05-01T10:00:00.000Z', '2001-05-01T10:00:01.000Z', '2001-05-01T10:00:03.000Z'])
+      await sql`insert into event_batches (system, received_at, events) values ('s', ${received}, '[]')`.execute(db);
+    const window = (model: string, closed: string) =>
+      sql`insert into windows (system, id, instance, model, start, "end", closed_at, events)
+        values ('s', ${model}, 'i', ${model}, '2001-05-01T10:00:00.000Z', '2001-05-01T10:05:00.000Z', ${closed}, 1)`.execute(
+        db,
+      );
+    await window('m', '2001-05-01T10:00:02.000Z');
+    await window('before-any', '2001-05-01T09:00:00.000Z');
+    await db.destroy();
+    const store = await open('last-seq');
+    try {
+      // The second batch was the last received by the close: its events, up to its last slot.
+      assert.deepEqual(await store.lastClosed('s'), new Map([['m', 3 * SLOTS - 1]]));
+    } finally {
+      await store.close();
     }
   });
 

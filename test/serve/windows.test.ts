@@ -182,8 +182,54 @@ function monitorSuite(db: () => string | undefined) {
   });
 }
 
+/**
+ * A service that stops without closing its open window (as a crash would), restarted on the same
+ * store: the open window is refilled with the events no closed window holds, each counted once.
+ * The windows close by count, and the clock is far from the store's: only arrival order can tell
+ * which events a closed window holds.
+ */
+async function refillAfterCrash(db: string | undefined) {
+  const dir = tempDir();
+  cpSync(EXAMPLE, dir, { recursive: true });
+  const clock = new ManualClock(EIGHT + HOUR / 2);
+  const start = async () => {
+    const served = await serveSystems([await loadSystem([dir])], { db, warn: () => {} });
+    const app = await buildApp({ systems: served.systems, version: 'test', window: { maxEvents: 100 }, clock });
+    return { served, app, api: `${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/systems/${SYSTEM}` };
+  };
+  const crashed = await start();
+  const events = traffic();
+  for (const part of [events.slice(0, 130), events.slice(130)]) {
+    const r = await fetch(`${crashed.api}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events: part }),
+    });
+    assert.equal(((await r.json()) as { accepted: number }).accepted, part.length);
+  }
+  const restarted = await start();
+  try {
+    await restarted.app.close();
+    const stored = await (restarted.served.systems[0]?.store ?? assert.fail('no system served')).observations(
+      SYSTEM,
+      100,
+    );
+    // Two windows of 100 closed before the crash; the 50 events of the open one, refilled, at shutdown.
+    assert.deepEqual(
+      stored.map((o) => o.observation.events).sort((a, b) => a - b),
+      [50, 100, 100],
+    );
+  } finally {
+    await restarted.served.close();
+    await crashed.app.close();
+    await crashed.served.close();
+  }
+}
+
 describe('contract checks and windows on SQLite', () => {
   monitorSuite(() => undefined);
+  test('after a crash, the open window is refilled with the events no closed window holds', () =>
+    refillAfterCrash(undefined));
 });
 
 describe('contract checks and windows on PostgreSQL', () => {
@@ -192,6 +238,8 @@ describe('contract checks and windows on PostgreSQL', () => {
     pg = await startPostgres();
   });
   monitorSuite(() => pg.database('windows'));
+  test('after a crash, the open window is refilled with the events no closed window holds', () =>
+    refillAfterCrash(pg.database('refill')));
   // After the suite's own after hook: the service stores its last observations before the server stops.
   after(() => pg?.stop());
 });

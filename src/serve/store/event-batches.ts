@@ -8,9 +8,11 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { chunks } from './chunks.js';
 import type { Dialect } from './migrations.js';
-import { type Db, type Reusable, reusable } from './reusable.js';
-import type { EventRecord, JoinedEvent, StoredEvent } from './store.js';
+import { type Reusable, reusable } from './reusable.js';
+import type { EventRecord, JoinedEvent, Sequenced, StoredEvent } from './store.js';
 import type { Tables } from './tables.js';
+
+type Db = Kysely<Tables> | Transaction<Tables>;
 
 /** Events per batch row at most, and the factor of a batch's seq in its events' seq. */
 export const SLOTS = 2 ** 20;
@@ -33,9 +35,12 @@ export function serializeEvents(events: readonly EventRecord[], json?: string): 
   return chunks(events, SLOTS).map((part) => ({ json: JSON.stringify(part), ids: part.map((e) => e.id) }));
 }
 
-/** The events at `places`: what addEvents returns of those addEventBatches stored. */
-export const storedOf = (events: readonly EventRecord[], places: readonly number[]) =>
-  places.map((i) => events[i] as EventRecord);
+/** An event addEventBatches stored: its place among the events of its call, and its arrival position. */
+export type Place = [place: number, seq: number];
+
+/** The events at their places, with their arrival positions: what addEvents returns of those stored. */
+export const storedOf = (events: readonly EventRecord[], places: readonly Place[]): Sequenced[] =>
+  places.map(([i, seq]) => ({ event: events[i] as EventRecord, seq }));
 
 /** Batches joined, in order, into as few as hold at most SLOTS events each. */
 export function joinBatches(batches: readonly EventBatch[]): EventBatch[] {
@@ -80,8 +85,8 @@ export function batchInserts(db: Kysely<Tables>, dialect: Dialect): BatchInserts
 }
 
 /**
- * Stores a batch of `system` as one row; returns the ids stored, those not stored before (an id
- * sent twice is stored from its first occurrence).
+ * Stores a batch of `system` as one row; returns the arrival positions of the ids stored, those not
+ * stored before (an id sent twice is stored from its first occurrence).
  */
 export async function insertEvents(
   trx: Transaction<Tables>,
@@ -90,12 +95,15 @@ export async function insertEvents(
   batch: EventBatch,
   received_at: string,
   instance: string,
-): Promise<Set<string>> {
+): Promise<Map<string, number>> {
   const [row] = (await inserts.batch(trx, system, received_at, batch.json, instance)).rows;
   const seq = (row as { seq: number }).seq;
   const { rows } = await inserts.ids(trx, system, seq, JSON.stringify(batch.ids));
+  // The events the row keeps, in order, each at the next place of the batch.
   const inserted = new Set(rows.map((r) => r.id));
-  if (rows.length === batch.ids.length) return inserted;
+  const seqs = new Map<string, number>();
+  for (const id of batch.ids) if (inserted.has(id) && !seqs.has(id)) seqs.set(id, seq * SLOTS + seqs.size);
+  if (rows.length === batch.ids.length) return seqs;
   // Some ids were stored already: the row keeps only the events stored now.
   const now = new Set(inserted);
   const kept = (JSON.parse(batch.json) as EventRecord[]).filter((e) => now.delete(e.id));
@@ -106,7 +114,7 @@ export async function insertEvents(
       .where('seq', '=', seq)
       .execute();
   else await trx.deleteFrom('event_batches').where('seq', '=', seq).execute();
-  return inserted;
+  return seqs;
 }
 
 /**

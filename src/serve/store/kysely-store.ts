@@ -12,8 +12,8 @@ import {
   insertEvents,
   joinBatches,
   joinEvents,
+  type Place,
   readEvents,
-  SLOTS,
   serializeEvents,
   storedOf,
 } from './event-batches.js';
@@ -21,6 +21,7 @@ import { GroupCommit } from './group-commit.js';
 import type { Dialect } from './migrations.js';
 import { type Reusable, reusable } from './reusable.js';
 import type {
+  ClosedWindow,
   FeedbackRecord,
   FindingStatus,
   JoinedEvent,
@@ -73,7 +74,7 @@ export class KyselyStore implements Store {
   private readonly instance: string;
   /** Whether the instance was named (it keeps its identity across restarts), not given a random id. */
   private readonly named: boolean;
-  private readonly eventWrites = new GroupCommit<EventWrite, number[]>((writes) => this.commitEvents(writes));
+  private readonly eventWrites = new GroupCommit<EventWrite, Place[]>((writes) => this.commitEvents(writes));
   private readonly inserts: BatchInserts;
   /** Adds counts to this instance's row of a system's counters. */
   private readonly addCounts: Reusable<[system: string, instance: string, ...Counts], unknown>;
@@ -121,12 +122,12 @@ export class KyselyStore implements Store {
     storedOf(events, await this.addEventBatches(system, serializeEvents(events, json), rejected));
 
   /** addEvents of events serialized already (by ThreadStore): the places of those stored. */
-  addEventBatches(system: string, batches: readonly EventBatch[], rejected: number): Promise<number[]> {
+  addEventBatches(system: string, batches: readonly EventBatch[], rejected: number): Promise<Place[]> {
     return this.eventWrites.add({ system, batches, rejected });
   }
 
   /** Several requests' events in one transaction; for each, the places of the events it stored. */
-  private commitEvents(writes: readonly EventWrite[]): Promise<number[][]> {
+  private commitEvents(writes: readonly EventWrite[]): Promise<Place[][]> {
     const received_at = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
       // One batch row per system for the whole group, in request order.
@@ -137,19 +138,26 @@ export class KyselyStore implements Store {
         s.rejected += w.rejected;
         bySystem.set(w.system, s);
       }
-      const inserted = new Map<string, Set<string>>();
+      const inserted = new Map<string, Map<string, number>>();
       for (const [system, s] of bySystem) {
-        const ids = new Set<string>();
+        const seqs = new Map<string, number>();
         for (const batch of joinBatches(s.batches))
-          for (const id of await insertEvents(trx, this.inserts, system, batch, received_at, this.instance))
-            ids.add(id);
-        inserted.set(system, ids);
-        await this.add(trx, system, { events_accepted: ids.size, events_rejected: s.rejected });
+          for (const [id, seq] of await insertEvents(trx, this.inserts, system, batch, received_at, this.instance))
+            seqs.set(id, seq);
+        inserted.set(system, seqs);
+        await this.add(trx, system, { events_accepted: seqs.size, events_rejected: s.rejected });
       }
       // An id sent twice was stored from its first occurrence.
       return writes.map((w) => {
-        const ids = inserted.get(w.system) as Set<string>;
-        return w.batches.flatMap((b) => b.ids).flatMap((id, i) => (ids.delete(id) ? [i] : []));
+        const seqs = inserted.get(w.system) as Map<string, number>;
+        return w.batches
+          .flatMap((b) => b.ids)
+          .flatMap((id, i): Place[] => {
+            const seq = seqs.get(id);
+            if (seq === undefined) return [];
+            seqs.delete(id);
+            return [[i, seq]];
+          });
       });
     });
   }
@@ -188,21 +196,9 @@ export class KyselyStore implements Store {
     return readEvents(this.db, system, page.after ?? 0, page.limit ?? DEFAULT_PAGE);
   }
 
-  async eventsToRefill(system: string, at: string, page: Page = {}): Promise<StoredEvent[]> {
+  eventsToRefill(system: string, page: Page = {}): Promise<StoredEvent[]> {
     const own = this.named ? this.instance : undefined;
-    let after = page.after;
-    if (after === undefined) {
-      const first = await this.db
-        .selectFrom('event_batches')
-        .select((eb) => eb.fn.min('seq').as('seq'))
-        .where('system', '=', system)
-        .where('received_at', '>=', at)
-        .$if(own !== undefined, (q) => q.where('instance', '=', own as string))
-        .executeTakeFirst();
-      if (first?.seq == null) return [];
-      after = Number(first.seq) * SLOTS - 1;
-    }
-    return readEvents(this.db, system, after, page.limit ?? DEFAULT_PAGE, own);
+    return readEvents(this.db, system, page.after ?? 0, page.limit ?? DEFAULT_PAGE, own);
   }
 
   deleteEventsReceivedBefore(system: string, at: string): Promise<number> {
@@ -222,15 +218,17 @@ export class KyselyStore implements Store {
     });
   }
 
-  async lastClosed(system: string): Promise<Map<string, string>> {
+  async lastClosed(system: string): Promise<Map<string, number>> {
     const rows = await this.db
       .selectFrom('windows')
-      .select(['model', (eb) => eb.fn.max('closed_at').as('closed_at')])
+      .select(['model', (eb) => eb.fn.max('last_seq').as('last_seq')])
       .where('system', '=', system)
       .$if(this.named, (q) => q.where('instance', '=', this.instance))
       .groupBy('model')
       .execute();
-    return new Map(rows.flatMap((r) => (r.model === null || r.closed_at === null ? [] : [[r.model, r.closed_at]])));
+    return new Map(
+      rows.flatMap((r) => (r.model === null || r.last_seq === null ? [] : [[r.model, Number(r.last_seq)]])),
+    );
   }
 
   async feedback(system: string, page: Page = {}): Promise<StoredFeedback[]> {
@@ -370,14 +368,14 @@ export class KyselyStore implements Store {
     return rows.map(tracked);
   }
 
-  async addObservations(system: string, observations: readonly Observation[], at: string): Promise<void> {
+  async addObservations(system: string, closed: readonly ClosedWindow[], at: string): Promise<void> {
     const instance = this.instance;
     await this.db.transaction().execute(async (trx) => {
-      for (const chunk of chunks(observations, ROWS_PER_INSERT)) {
+      for (const chunk of chunks(closed, ROWS_PER_INSERT)) {
         await trx
           .insertInto('windows')
           .values(
-            chunk.map((o) => ({
+            chunk.map(({ observation: o, lastSeq }) => ({
               system,
               id: windowId(o),
               instance,
@@ -386,18 +384,28 @@ export class KyselyStore implements Store {
               end: o.window.end,
               closed_at: at,
               events: o.events,
+              last_seq: lastSeq,
             })),
           )
           .onConflict((oc) =>
             oc.columns(['system', 'id', 'instance']).doUpdateSet((eb) => ({
               closed_at: eb.ref('excluded.closed_at'),
               events: eb.ref('excluded.events'),
+              last_seq: eb.ref('excluded.last_seq'),
             })),
           )
           .execute();
         await trx
           .insertInto('observations')
-          .values(chunk.map((o) => ({ system, window: windowId(o), instance, at, observation: JSON.stringify(o) })))
+          .values(
+            chunk.map(({ observation: o }) => ({
+              system,
+              window: windowId(o),
+              instance,
+              at,
+              observation: JSON.stringify(o),
+            })),
+          )
           .onConflict((oc) =>
             oc.columns(['system', 'window', 'instance']).doUpdateSet((eb) => ({
               at: eb.ref('excluded.at'),

@@ -1,6 +1,7 @@
 // The store's schema, as migrations that run when the service starts. Both dialects get the same
 // tables; only the arrival-order column (and SQLite's table without rowid) is spelled differently.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { SLOTS } from './event-batches.js';
 import { moveLegacyEvents } from './legacy-events.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -178,6 +179,20 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-event-batches-instance': {
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable('event_batches').addColumn('instance', 'text').execute();
+      },
+    },
+    // Where each closed window's events end in arrival order: a restart refills the events after it.
+    // The stores' clocks and the monitor's may differ, and a window closed by count holds events
+    // stored after the time it closed, so a time could not tell which events a window holds. Windows
+    // already stored get the last batch received by the time they closed, as was assumed before.
+    '0007-windows-last-seq': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('windows').addColumn('last_seq', 'bigint').execute();
+        await sql`
+          update windows set last_seq = (
+            select (max(seq) + 1) * ${SLOTS} - 1 from event_batches
+            where event_batches.system = windows.system and event_batches.received_at <= windows.closed_at)
+        `.execute(db);
       },
     },
   };

@@ -1,13 +1,13 @@
 // Queries Kysely builds and compiles once, then runs again with other values. Building and compiling
 // a small insert costs Kysely about as much time as SQLite takes to run it, and every commit of the
 // ingest path runs the same three statements.
-import type { CompiledQuery, Kysely, QueryResult, Transaction } from 'kysely';
-import type { Tables } from './tables.js';
+import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 
-export type Db = Kysely<Tables> | Transaction<Tables>;
+/** A database or a transaction: what runs a compiled query. */
+type Runner = Pick<Kysely<unknown>, 'executeQuery'>;
 
 /** Runs the query on `db` (a transaction, usually) with these values. */
-export type Reusable<P extends readonly unknown[], R> = (db: Db, ...values: P) => Promise<QueryResult<R>>;
+export type Reusable<P extends readonly unknown[], R> = (db: Runner, ...values: P) => Promise<QueryResult<R>>;
 
 /**
  * The query `compile(...sample)` gives, run with other values in the sample's places. The sample's

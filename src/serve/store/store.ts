@@ -23,6 +23,22 @@ export interface StoredEvent extends EventRecord {
   received_at: string;
 }
 
+/** An event addEvents stored, with its arrival position. */
+export interface Sequenced {
+  event: EventRecord;
+  seq: number;
+}
+
+/**
+ * A window this instance closed: what it measured, and the arrival position of the last event the
+ * instance had windowed for the window's model when it closed: every event of that model up to
+ * there is in a closed window, the later ones are what a restart refills.
+ */
+export interface ClosedWindow {
+  observation: Observation;
+  lastSeq: number;
+}
+
 export interface FeedbackRecord {
   event_id: string;
   kind: 'ground_truth' | 'user';
@@ -103,10 +119,11 @@ export interface Store {
   /**
    * Stores a batch in one transaction, durable when the promise resolves. An event whose id is
    * already stored is kept once. `rejected` counts the batch's events that failed validation.
-   * Returns the events this call stored, in batch order: those whose id was not stored before.
-   * `json`, when given, is the events' JSON array text (the caller has it already): stored as it is.
+   * Returns the events this call stored, in batch order, with their arrival positions: those whose
+   * id was not stored before. `json`, when given, is the events' JSON array text (the caller has it
+   * already): stored as it is.
    */
-  addEvents(system: string, events: readonly EventRecord[], rejected: number, json?: string): Promise<EventRecord[]>;
+  addEvents(system: string, events: readonly EventRecord[], rejected: number, json?: string): Promise<Sequenced[]>;
   /**
    * Stores the feedback whose event is stored, in one transaction; returns, for each item of
    * `feedback`, the event it joins, or undefined when that event is unknown (and the item not
@@ -119,19 +136,20 @@ export interface Store {
   ): Promise<(JoinedEvent | undefined)[]>;
   events(system: string, page?: Page): Promise<StoredEvent[]>;
   /**
-   * What open windows may have held before a restart: the events received at or after `at` (ISO
-   * 8601), in arrival order, after arrival position `page.after` (from the first of them when
-   * absent), at most `page.limit`. A named instance finds the events it stored itself (the other
-   * instances sharing the database hold theirs); an instance without a name finds every instance's.
+   * What open windows may have held before a restart: the events after arrival position
+   * `page.after`, in arrival order, at most `page.limit`. A named instance finds the events it
+   * stored itself (the other instances sharing the database hold theirs); an instance without a
+   * name finds every instance's.
    */
-  eventsToRefill(system: string, at: string, page?: Page): Promise<StoredEvent[]>;
+  eventsToRefill(system: string, page?: Page): Promise<StoredEvent[]>;
   /** Deletes the events received before `at` (ISO 8601), with their ids; returns how many. Feedback stays. */
   deleteEventsReceivedBefore(system: string, at: string): Promise<number>;
   /**
-   * When each model's latest window was closed (ISO 8601), by model name: by this instance when it
-   * is named, else by any instance.
+   * Up to which arrival position each model's events are in closed windows (the largest `lastSeq`
+   * stored with its windows), by model name: windows this instance closed when it is named, else
+   * any instance's.
    */
-  lastClosed(system: string): Promise<Map<string, string>>;
+  lastClosed(system: string): Promise<Map<string, number>>;
   feedback(system: string, page?: Page): Promise<StoredFeedback[]>;
   counts(system: string): Promise<SystemCounts>;
   /**
@@ -150,7 +168,7 @@ export interface Store {
    * Stores closed windows with their observations, written by this instance at `at`, in one
    * transaction. A window this instance stored before is replaced: the caller passes it merged.
    */
-  addObservations(system: string, observations: readonly Observation[], at: string): Promise<void>;
+  addObservations(system: string, closed: readonly ClosedWindow[], at: string): Promise<void>;
   /** The latest `limit` windows, newest (last closed) first. */
   windows(system: string, limit: number): Promise<StoredWindow[]>;
   /** This instance's stored part of one window (by the window module's id), if it stored one. */

@@ -78,6 +78,11 @@ export interface WindowTable {
   end: string;
   closed_at: string;
   events: number;
+  /**
+   * The arrival position up to which the instance had windowed the model's events when it closed
+   * the window (null for windows of stores older than this column that had no events before them).
+   */
+  last_seq: number | null;
 }
 
 /** What one instance measured in a closed window (the window module's observation), for the rule engine. */

@@ -3,7 +3,7 @@
 // events go as the JSON text they are stored as (copying text costs a tenth of copying objects),
 // and those stored come back as their places in the batch.
 import type { MessagePort, Worker } from 'node:worker_threads';
-import { serializeEvents, storedOf } from './event-batches.js';
+import { type Place, serializeEvents, storedOf } from './event-batches.js';
 import type { KyselyStore } from './kysely-store.js';
 import type { Dialect } from './migrations.js';
 import type { Store } from './store.js';
@@ -83,7 +83,7 @@ export class ThreadStore implements Store {
   }
 
   addEvents: Store['addEvents'] = async (system, events, rejected, json) =>
-    storedOf(events, await this.call<number[]>('addEventBatches', system, serializeEvents(events, json), rejected));
+    storedOf(events, await this.call<Place[]>('addEventBatches', system, serializeEvents(events, json), rejected));
 
   addFeedback: Store['addFeedback'] = (...args) => this.call('addFeedback', ...args);
   events: Store['events'] = (...args) => this.call('events', ...args);
