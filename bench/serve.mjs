@@ -3,7 +3,9 @@
 // of 20 features per request) in events/s; single-event requests/s beside a bare node:http server that
 // only reads the body and answers (same client, same run: the ratio is what the monitor costs); and
 // the RSS of a fresh service after BENCH_SERVE_EVENTS_SHORT and BENCH_SERVE_EVENTS_LONG events ingested.
-// BENCH_SERVE_CONNECTIONS (default 8) and BENCH_SERVE_SECONDS (default 10) set the load.
+// BENCH_SERVE_CONNECTIONS (default 8) and BENCH_SERVE_SECONDS (default 10) set the load. Single-event
+// requests are measured again with BENCH_SERVE_MANY_CONNECTIONS (default 64) clients: a commit
+// waits for the disk whatever its size, so the more requests arrive together, the fewer syncs each.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { eventJson, SYSTEM, writeSystem } from './serve-system.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const CONNECTIONS = env('BENCH_SERVE_CONNECTIONS', 8);
+const MANY_CONNECTIONS = env('BENCH_SERVE_MANY_CONNECTIONS', 64);
 const SECONDS = env('BENCH_SERVE_SECONDS', 10);
 const EVENTS_SHORT = env('BENCH_SERVE_EVENTS_SHORT', 1_000_000);
 const EVENTS_LONG = env('BENCH_SERVE_EVENTS_LONG', 5_000_000);
@@ -51,13 +54,17 @@ function post(agent, url, body) {
 }
 
 /**
- * `CONNECTIONS` clients each sending batches of `size` events, the next as soon as the last is
+ * `connections` clients each sending batches of `size` events, the next as soon as the last is
  * answered, for `seconds` or until event `upTo`; event numbers continue from `state.next`.
  */
-async function drive(url, state, { pid, size, seconds = Number.POSITIVE_INFINITY, upTo = Number.POSITIVE_INFINITY }) {
+async function drive(
+  url,
+  state,
+  { pid, size, seconds = Number.POSITIVE_INFINITY, upTo = Number.POSITIVE_INFINITY, connections = CONNECTIONS },
+) {
   const cpuBefore = cpuSeconds(pid);
   const clientBefore = process.cpuUsage();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const target = `${url}/api/v1/systems/${SYSTEM}/events`;
   const begin = performance.now();
   const deadline = begin + seconds * 1000;
@@ -78,11 +85,12 @@ async function drive(url, state, { pid, size, seconds = Number.POSITIVE_INFINITY
       events += size;
     }
   };
-  await Promise.all(Array.from({ length: CONNECTIONS }, client));
+  await Promise.all(Array.from({ length: connections }, client));
   const elapsed = (performance.now() - begin) / 1000;
   agent.destroy();
   const used = process.cpuUsage(clientBefore);
   return {
+    connections,
     requests,
     events,
     seconds: elapsed,
@@ -91,10 +99,10 @@ async function drive(url, state, { pid, size, seconds = Number.POSITIVE_INFINITY
   };
 }
 
-/** Single-event requests after a warm-up. */
-async function single(url, state, pid) {
-  await drive(url, state, { pid, size: 1, seconds: WARM_UP_SECONDS });
-  return drive(url, state, { pid, size: 1, seconds: SECONDS });
+/** Single-event requests from `connections` clients, after a warm-up. */
+async function single(url, state, pid, connections) {
+  await drive(url, state, { pid, size: 1, seconds: WARM_UP_SECONDS, connections });
+  return drive(url, state, { pid, size: 1, seconds: SECONDS, connections });
 }
 
 /** CPU time (user + system) a process has used, in seconds: steadier than rates on a shared machine. */
@@ -115,7 +123,7 @@ const label = (n) => (n % 1e6 === 0 ? `${n / 1e6}M` : String(n));
 function row(benchmark, r, extra = {}) {
   return {
     benchmark,
-    connections: CONNECTIONS,
+    connections: r.connections,
     seconds: +r.seconds.toFixed(1),
     requests_per_s: round(r.requests / r.seconds),
     events_per_s: round(r.events / r.seconds),
@@ -173,17 +181,21 @@ async function rates(dir) {
     const state = { next: 0 };
     await drive(url, state, { pid, size: BATCH, seconds: WARM_UP_SECONDS });
     const batched = await drive(url, state, { pid, size: BATCH, seconds: SECONDS });
-    // One right after the other, so that both see the same machine.
-    const bareRun = await single(await bare.url, { next: 0 }, bare.child.pid);
-    const singles = await single(url, state, pid);
+    const rows = [row(`serve: batched ingest, ${BATCH} events × 20 features per request, durable`, batched)];
+    const bareState = { next: 0 };
     const rate = (r) => r.requests / r.seconds;
-    return [
-      row(`serve: batched ingest, ${BATCH} events × 20 features per request, durable`, batched),
-      row('bare node:http server: single-event requests (reads the body, answers)', bareRun),
-      row('serve: single-event requests, durable', singles, {
-        ratio_to_bare: +(rate(singles) / rate(bareRun)).toFixed(2),
-      }),
-    ];
+    for (const connections of [CONNECTIONS, MANY_CONNECTIONS]) {
+      // One right after the other, so that both see the same machine.
+      const bareRun = await single(await bare.url, bareState, bare.child.pid, connections);
+      const singles = await single(url, state, pid, connections);
+      rows.push(
+        row('bare node:http server: single-event requests (reads the body, answers)', bareRun),
+        row('serve: single-event requests, durable', singles, {
+          ratio_to_bare: +(rate(singles) / rate(bareRun)).toFixed(2),
+        }),
+      );
+    }
+    return rows;
   } finally {
     await Promise.all([serve.stop(), bare.stop()]);
   }
