@@ -467,10 +467,15 @@ export interface ContractTallyJSON {
   violations: TallyEntryJSON[];
 }
 
+const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Earliest first, then by event id, then by the value found. */
 function exampleOrder(a: ViolationExample, b: ViolationExample): number {
-  const x = `${a.timestamp ?? ''}\u0000${a.event ?? ''}\u0000${a.found}`;
-  const y = `${b.timestamp ?? ''}\u0000${b.event ?? ''}\u0000${b.found}`;
-  return x < y ? -1 : x > y ? 1 : 0;
+  return (
+    compareText(a.timestamp ?? '', b.timestamp ?? '') ||
+    compareText(a.event ?? '', b.event ?? '') ||
+    compareText(a.found, b.found)
+  );
 }
 
 /** Violations counted per kind and field, with a few examples each; tallies of parts merge. */

@@ -110,11 +110,13 @@ function quickEvent(item: unknown): Event | undefined {
 export const eventSchema = withQuickParse(schema, quickEvent);
 
 /** A timestamp already as stored (UTC, milliseconds): most clients send them so. */
-const UTC_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+export const UTC_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /** The event as stored: id and timestamp filled in, the timestamp in UTC. */
 export function eventRecord(e: Event, now: Date): EventRecord {
   const t = e.timestamp;
+  // Most events come complete: no copy for them.
+  if (e.id !== undefined && t !== undefined && UTC_MS.test(t)) return e as EventRecord;
   return {
     ...e,
     id: e.id ?? randomUUID(),

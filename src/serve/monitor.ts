@@ -136,11 +136,8 @@ export class Monitor {
 
   /** The model an event names, or the system's only one when it names none. */
   private model(name: string | undefined): Model | undefined {
-    return name === undefined
-      ? this.models.size === 1
-        ? [...this.models.values()][0]
-        : undefined
-      : this.models.get(name);
+    if (name !== undefined) return this.models.get(name);
+    return this.models.size === 1 ? (this.models.values().next().value as Model) : undefined;
   }
 
   /** Why an event cannot be checked (no such model, or another version), or undefined when it can. */

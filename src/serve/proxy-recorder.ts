@@ -189,15 +189,18 @@ export class Recorder {
     const bodyId = request !== null && typeof request === 'object' ? (request as { id?: unknown }).id : undefined;
     const id = x.requestId ?? (typeof bodyId === 'string' && bodyId ? bodyId : undefined);
     const rows = records.inputs.length;
-    return records.inputs.map((inputs, i) => ({
-      ...(id === undefined ? {} : { id: rows === 1 ? id : `${id}/${i}` }),
-      timestamp,
-      ...(model === undefined ? {} : { model }),
-      ...(version ? { model_version: version } : {}),
-      inputs,
-      outputs: records.outputs[i],
-      latency_ms,
-    }));
+    // Fields set one by one, always in this order: events of one shape, cheap to make and to read.
+    return records.inputs.map((inputs, i) => {
+      const event: Event = {};
+      if (id !== undefined) event.id = rows === 1 ? id : `${id}/${i}`;
+      event.timestamp = timestamp;
+      if (model !== undefined) event.model = model;
+      if (version) event.model_version = version;
+      event.inputs = inputs;
+      event.outputs = records.outputs[i];
+      event.latency_ms = latency_ms;
+      return event;
+    });
   }
 
   /** `--model`, else the model the path names when it is declared, else the system's only model. */

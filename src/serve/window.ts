@@ -18,6 +18,7 @@ import { Moments, type MomentsJSON } from '../data/sketch/moments.js';
 import type { System } from '../descriptors/system.js';
 import { parseBytes, parseCpu } from '../descriptors/units.js';
 import { ContractTally, type ContractTallyJSON, type Violation } from './contract.js';
+import { UTC_MS } from './events.js';
 
 export { windowId } from './window-id.js';
 
@@ -256,7 +257,11 @@ export class Window {
       const level = text(record.level);
       if (level) addCount(this.logsByLevel, level.toLowerCase());
     }
-    this.tally.add(violations, violations.length ? { id: event.id, timestamp: iso(t) } : {});
+    if (violations.length) {
+      // Stored events hold their timestamp in this form already.
+      const at = typeof event.timestamp === 'string' && UTC_MS.test(event.timestamp) ? event.timestamp : iso(t);
+      this.tally.add(violations, { id: event.id, timestamp: at });
+    } else this.tally.add(violations);
     return this;
   }
 
