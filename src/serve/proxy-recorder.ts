@@ -68,8 +68,13 @@ export interface RecorderOptions {
 }
 
 export const RECORD_EVERY_MS = 1000;
-/** Events written in one transaction at most; as many waiting are written in the next turn. */
-const MAX_BATCH = 100;
+/**
+ * Events written in one transaction at most; as many waiting are written in the next turn. Each
+ * write holds the forwarding thread while its events are checked and windowed: 25 at a time kept
+ * the proxy's p99 lower than 100 did (about 1.8–2.3 ms instead of 3 ms added to back-to-back
+ * 32-row requests) at no more CPU; 10 cost more CPU with concurrent clients.
+ */
+const MAX_BATCH = 25;
 /** Events waiting beyond this are dropped (and counted) rather than hold the proxy's memory. */
 const MAX_WAITING = 100_000;
 /** Distinct problems printed; later ones are only counted. */
