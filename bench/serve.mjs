@@ -4,8 +4,10 @@
 // only reads the body and answers (same client, same run: the ratio is what the monitor costs); and
 // the RSS of a fresh service after BENCH_SERVE_EVENTS_SHORT and BENCH_SERVE_EVENTS_LONG events ingested.
 // BENCH_SERVE_CONNECTIONS (default 8) and BENCH_SERVE_SECONDS (default 10) set the load. Single-event
-// requests are measured again with BENCH_SERVE_MANY_CONNECTIONS (default 64) clients: a commit
-// waits for the disk whatever its size, so the more requests arrive together, the fewer syncs each.
+// requests are measured with each count of clients in BENCH_SERVE_SINGLE_CONNECTIONS (default
+// 8,64,256): a commit waits for the disk whatever its size, so the more requests arrive together,
+// the fewer syncs each. The bare server and the service take turns, SEGMENTS stretches each, so
+// that both see the machine at the same speeds: its speed drifts over minutes.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,12 +17,13 @@ import { eventJson, SYSTEM, writeSystem } from './serve-system.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const CONNECTIONS = env('BENCH_SERVE_CONNECTIONS', 8);
-const MANY_CONNECTIONS = env('BENCH_SERVE_MANY_CONNECTIONS', 64);
+const SINGLE_CONNECTIONS = (process.env.BENCH_SERVE_SINGLE_CONNECTIONS ?? '8,64,256').split(',').map(Number);
 const SECONDS = env('BENCH_SERVE_SECONDS', 10);
 const EVENTS_SHORT = env('BENCH_SERVE_EVENTS_SHORT', 1_000_000);
 const EVENTS_LONG = env('BENCH_SERVE_EVENTS_LONG', 5_000_000);
 const BATCH = 100;
 const WARM_UP_SECONDS = 3;
+const SEGMENTS = 5;
 
 /** What the bare server does per request: read the body, answer as the service would. */
 const BARE_SERVER = `
@@ -99,10 +102,22 @@ async function drive(
   };
 }
 
-/** Single-event requests from `connections` clients, after a warm-up. */
-async function single(url, state, pid, connections) {
-  await drive(url, state, { pid, size: 1, seconds: WARM_UP_SECONDS, connections });
-  return drive(url, state, { pid, size: 1, seconds: SECONDS, connections });
+/**
+ * Single-event requests from `connections` clients to each server, after a warm-up of each: the
+ * servers take turns, SEGMENTS stretches of SECONDS / SEGMENTS each; the totals per server.
+ */
+async function singles(servers, connections) {
+  for (const s of servers) await drive(s.url, s.state, { pid: s.pid, size: 1, seconds: WARM_UP_SECONDS, connections });
+  const runs = servers.map(() => []);
+  for (let i = 0; i < SEGMENTS; i++)
+    for (const [j, s] of servers.entries())
+      runs[j].push(await drive(s.url, s.state, { pid: s.pid, size: 1, seconds: SECONDS / SEGMENTS, connections }));
+  return runs.map((segments) => ({
+    connections,
+    ...Object.fromEntries(
+      ['requests', 'events', 'seconds', 'cpu', 'clientCpu'].map((k) => [k, segments.reduce((a, r) => a + r[k], 0)]),
+    ),
+  }));
 }
 
 /** CPU time (user + system) a process has used, in seconds: steadier than rates on a shared machine. */
@@ -182,16 +197,17 @@ async function rates(dir) {
     await drive(url, state, { pid, size: BATCH, seconds: WARM_UP_SECONDS });
     const batched = await drive(url, state, { pid, size: BATCH, seconds: SECONDS });
     const rows = [row(`serve: batched ingest, ${BATCH} events × 20 features per request, durable`, batched)];
-    const bareState = { next: 0 };
+    const servers = [
+      { url: await bare.url, state: { next: 0 }, pid: bare.child.pid },
+      { url, state, pid },
+    ];
     const rate = (r) => r.requests / r.seconds;
-    for (const connections of [CONNECTIONS, MANY_CONNECTIONS]) {
-      // One right after the other, so that both see the same machine.
-      const bareRun = await single(await bare.url, bareState, bare.child.pid, connections);
-      const singles = await single(url, state, pid, connections);
+    for (const connections of SINGLE_CONNECTIONS) {
+      const [bareRun, serveRun] = await singles(servers, connections);
       rows.push(
         row('bare node:http server: single-event requests (reads the body, answers)', bareRun),
-        row('serve: single-event requests, durable', singles, {
-          ratio_to_bare: +(rate(singles) / rate(bareRun)).toFixed(2),
+        row('serve: single-event requests, durable', serveRun, {
+          ratio_to_bare: +(rate(serveRun) / rate(bareRun)).toFixed(2),
         }),
       );
     }

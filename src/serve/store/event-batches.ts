@@ -35,7 +35,7 @@ export function serializeEvents(events: readonly EventRecord[], json?: string): 
   return chunks(events, SLOTS).map((part) => ({ json: JSON.stringify(part), ids: part.map((e) => e.id) }));
 }
 
-/** An event addEventBatches stored: its place among the events of its call, and its arrival position. */
+/** An event stored: its place among the events of its call, and its arrival position. */
 export type Place = [place: number, seq: number];
 
 /** The events at their places, with their arrival positions: what addEvents returns of those stored. */

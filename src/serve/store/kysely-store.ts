@@ -45,7 +45,7 @@ type Counter = Exclude<keyof CounterTable, 'system' | 'instance'>;
 type Counts = [events_accepted: number, events_rejected: number, feedback_accepted: number, feedback_rejected: number];
 
 /** One request's events, serialized; `rejected` counts those of its batch that failed validation. */
-interface EventWrite {
+export interface EventWrite {
   system: string;
   batches: readonly EventBatch[];
   rejected: number;
@@ -119,11 +119,14 @@ export class KyselyStore implements Store {
   }
 
   addEvents: Store['addEvents'] = async (system, events, rejected, json) =>
-    storedOf(events, await this.addEventBatches(system, serializeEvents(events, json), rejected));
+    storedOf(events, await this.eventWrites.add({ system, batches: serializeEvents(events, json), rejected }));
 
-  /** addEvents of events serialized already (by ThreadStore): the places of those stored. */
-  addEventBatches(system: string, batches: readonly EventBatch[], rejected: number): Promise<Place[]> {
-    return this.eventWrites.add({ system, batches, rejected });
+  /**
+   * addEvents of several calls, their events serialized already (by ThreadStore): for each, the
+   * places of those stored, or why they could not be. All go to the same group commit.
+   */
+  addEventWrites(writes: readonly EventWrite[]): Promise<PromiseSettledResult<Place[]>[]> {
+    return Promise.allSettled(writes.map((w) => this.eventWrites.add(w)));
   }
 
   /** Several requests' events in one transaction; for each, the places of the events it stored. */

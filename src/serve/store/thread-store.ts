@@ -1,15 +1,25 @@
 // A store that runs in a worker thread, called by messages: ThreadStore is its face on the main
 // thread, serveStore its loop in the thread. Arguments and results are copied between threads;
 // events go as the JSON text they are stored as (copying text costs a tenth of copying objects),
-// and those stored come back as their places in the batch.
+// and those stored come back as their places in the batch. A message costs the main thread a few
+// microseconds, as much as checking a small event: calls that add few events go together while two
+// messages of them are under way (the thread commits one while the other waits for it), so with many
+// clients a message carries tens of requests. A larger batch goes at once, as it costs far more to
+// check than its message.
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { type Place, serializeEvents, storedOf } from './event-batches.js';
-import type { KyselyStore } from './kysely-store.js';
+import { GroupCommit } from './group-commit.js';
+import type { EventWrite, KyselyStore } from './kysely-store.js';
 import type { Dialect } from './migrations.js';
 import type { Store } from './store.js';
 
 /** What the thread's store answers: the Store, with events already serialized. */
-type Served = Store & Pick<KyselyStore, 'addEventBatches'>;
+type Served = Store & Pick<KyselyStore, 'addEventWrites'>;
+
+/** Messages of small calls under way at once. */
+const EVENT_MESSAGES = 2;
+/** Calls with fewer events than this go together. */
+const FEW_EVENTS = 10;
 type Method = {
   [K in keyof Served]: Served[K] extends (...args: never[]) => Promise<unknown> ? K : never;
 }[keyof Served];
@@ -37,6 +47,10 @@ export class ThreadStore implements Store {
   /** Why the thread stopped, if it did: later calls fail at once. */
   private failure?: Error;
   private readonly calls = new Map<number, { resolve(value: unknown): void; reject(e: Error): void }>();
+  private readonly eventWrites = new GroupCommit<EventWrite, PromiseSettledResult<Place[]>>(
+    (writes) => this.writeEvents(writes),
+    { groups: EVENT_MESSAGES, waitForTurn: false },
+  );
 
   private constructor(
     private readonly worker: Worker,
@@ -82,8 +96,19 @@ export class ThreadStore implements Store {
     });
   }
 
-  addEvents: Store['addEvents'] = async (system, events, rejected, json) =>
-    storedOf(events, await this.call<Place[]>('addEventBatches', system, serializeEvents(events, json), rejected));
+  addEvents: Store['addEvents'] = async (system, events, rejected, json) => {
+    const write = { system, batches: serializeEvents(events, json), rejected };
+    const stored =
+      events.length < FEW_EVENTS
+        ? await this.eventWrites.add(write)
+        : ((await this.writeEvents([write]))[0] as PromiseSettledResult<Place[]>);
+    if (stored.status === 'rejected') throw stored.reason;
+    return storedOf(events, stored.value);
+  };
+
+  private writeEvents(writes: readonly EventWrite[]) {
+    return this.call<PromiseSettledResult<Place[]>[]>('addEventWrites', writes);
+  }
 
   addFeedback: Store['addFeedback'] = (...args) => this.call('addFeedback', ...args);
   events: Store['events'] = (...args) => this.call('events', ...args);
