@@ -4,7 +4,7 @@
 import type { Rejected } from './batch.js';
 import { type Event, eventRecord } from './events.js';
 import type { MonitoredSystem } from './monitor.js';
-import type { EventRecord } from './store/store.js';
+import type { EventRecord, Sequenced } from './store/store.js';
 
 export interface Ingested {
   /** Events acknowledged: stored now, or stored before under the same id. */
@@ -46,7 +46,12 @@ export async function ingestEvents(
   const stored = await served.store.addEvents(served.name, records, rejected.length, asSent ? json : undefined);
   await served.monitor.add(stored, now);
   served.monitor.ingested('events', records.length, rejected.length);
-  const fresh = new Set(stored.map((s) => s.event));
-  const duplicates = stored.length === records.length ? [] : records.filter((r) => !fresh.has(r)).map((r) => r.id);
+  const duplicates = stored.length === records.length ? [] : duplicatesOf(records, stored);
   return { accepted: records.length, rejected, duplicates };
+}
+
+/** The ids of the records not stored (an event was stored under their id before). */
+function duplicatesOf(records: readonly EventRecord[], stored: readonly Sequenced[]): string[] {
+  const fresh = new Set(stored.map((s) => s.event));
+  return records.filter((r) => !fresh.has(r)).map((r) => r.id);
 }
