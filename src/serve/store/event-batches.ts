@@ -62,8 +62,10 @@ export function joinBatches(batches: readonly EventBatch[]): EventBatch[] {
 export interface BatchInserts {
   /** The batch's row; returns its seq. */
   batch: Reusable<[system: string, received_at: string, events: string, instance: string], { seq: number }>;
-  /** The ids (a JSON array) not stored before, each pointing at the batch; returns those inserted. */
-  ids: Reusable<[system: string, batch: number, ids: string], { id: string }>;
+  /** The ids (a JSON array) not stored before, each pointing at the batch; its count is of those inserted. */
+  ids: Reusable<[system: string, batch: number, ids: string], never>;
+  /** Those of the ids (a JSON array) that point at the batch: the ones it inserted. */
+  inserted: Reusable<[system: string, batch: number, ids: string], { id: string }>;
 }
 
 export function batchInserts(db: Kysely<Tables>, dialect: Dialect): BatchInserts {
@@ -75,10 +77,19 @@ export function batchInserts(db: Kysely<Tables>, dialect: Dialect): BatchInserts
     ),
     ids: reusable(
       (system, batch, ids) =>
-        sql<{ id: string }>`
+        sql<never>`
           insert into event_ids (system, id, batch)
           select ${system}, value, cast(${batch} as bigint) from ${elements(dialect, ids)}
-          where true on conflict do nothing returning id`.compile(db),
+          where true on conflict do nothing`.compile(db),
+      ['system', 1, '[]'],
+    ),
+    inserted: reusable(
+      (system, batch, ids) =>
+        sql<{ id: string }>`
+          select id from event_ids
+          where system = ${system} and batch = ${batch} and id in (select value from ${elements(dialect, ids)})`.compile(
+          db,
+        ),
       ['system', 1, '[]'],
     ),
   };
@@ -98,13 +109,19 @@ export async function insertEvents(
 ): Promise<Map<string, number>> {
   const [row] = (await inserts.batch(trx, system, received_at, batch.json, instance)).rows;
   const seq = (row as { seq: number }).seq;
-  const { rows } = await inserts.ids(trx, system, seq, JSON.stringify(batch.ids));
-  // The events the row keeps, in order, each at the next place of the batch.
-  const inserted = new Set(rows.map((r) => r.id));
+  const ids = JSON.stringify(batch.ids);
+  const { numAffectedRows } = await inserts.ids(trx, system, seq, ids);
   const seqs = new Map<string, number>();
+  // Usually every id is new: each event at its place. Reading back the ids inserted (a row each)
+  // is left for the batches where some were not.
+  if (Number(numAffectedRows) === batch.ids.length) {
+    for (const [i, id] of batch.ids.entries()) seqs.set(id, seq * SLOTS + i);
+    return seqs;
+  }
+  const inserted = new Set((await inserts.inserted(trx, system, seq, ids)).rows.map((r) => r.id));
+  // The events the row keeps, in order, each at the next place of the batch.
   for (const id of batch.ids) if (inserted.has(id) && !seqs.has(id)) seqs.set(id, seq * SLOTS + seqs.size);
-  if (rows.length === batch.ids.length) return seqs;
-  // Some ids were stored already: the row keeps only the events stored now.
+  // Some ids were stored already (or twice in the batch): the row keeps only the events stored now.
   const now = new Set(inserted);
   const kept = (JSON.parse(batch.json) as EventRecord[]).filter((e) => now.delete(e.id));
   if (kept.length)
