@@ -143,6 +143,34 @@ function storeSuite(
     }
   });
 
+  test('a write that cannot be stored fails alone; those committed beside it are stored', async () => {
+    const store = await open('fails-alone');
+    try {
+      await store.addEvents('s', [event('a')], 0);
+      // Sent at once, these are committed together (on SQLite, the last four in one message to the
+      // store's thread). The fourth brings text that is not its events' JSON, which only a batch
+      // with an id stored before reads.
+      const answers = await Promise.allSettled([
+        store.addEvents('s', [event('b')], 0),
+        store.addEvents('s', [event('c')], 0),
+        store.addEvents('s', [event('d')], 0),
+        store.addEvents('s', [event('a')], 0, 'not JSON'),
+        store.addEvents('s', [event('e')], 0),
+        store.addEvents('s', [event('f')], 0),
+      ]);
+      assert.deepEqual(
+        answers.map((r) => (r.status === 'fulfilled' ? r.value.map((a) => a.event.id) : 'failed')),
+        [['b'], ['c'], ['d'], 'failed', ['e'], ['f']],
+      );
+      assert.deepEqual(
+        (await store.events('s')).map((e) => e.id),
+        ['a', 'b', 'c', 'd', 'e', 'f'],
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
   test('a large batch is stored whole', async () => {
     const store = await open('large');
     try {
