@@ -23,7 +23,7 @@ function listening(child: ChildProcessByStdio<null, Readable, null>): Promise<st
 }
 
 describe('dovetail serve', () => {
-  test('--window, --window-events, --retain and --instance are checked', () => {
+  test('--window, --window-events, --retain, --instance and --db are checked', () => {
     const instance = dovetail(['serve', EXAMPLE, '--instance', 'host a']);
     assert.equal(instance.code, 2);
     assert.match(instance.stderr, /--instance "host a": expected a name of 1 to 200 characters without spaces/);
@@ -36,6 +36,12 @@ describe('dovetail serve', () => {
     const n = dovetail(['serve', EXAMPLE, '--window', '30s', '--window-events', '0']);
     assert.equal(n.code, 2);
     assert.match(n.stderr, /--window-events 0: expected a whole number from 1/);
+    const db = dovetail(['serve', EXAMPLE, '--db', 'mysql://localhost/dovetail']);
+    assert.equal(db.code, 2);
+    assert.match(
+      db.stderr,
+      /--db mysql:\/\/localhost\/dovetail: expected a postgres:\/\/ URL or the path of an SQLite file/,
+    );
   });
 
   test("an invalid system is not served: exit 2 with validate's messages", () => {

@@ -8,6 +8,7 @@ import { PrometheusMetrics } from '../../serve/metrics.js';
 import type { WindowOverrides } from '../../serve/monitor.js';
 import { PROTOCOL_NAMES, type ProtocolName } from '../../serve/protocols/index.js';
 import type { ProxyOptions } from '../../serve/proxy.js';
+import { isPostgresUrl } from '../../serve/store/open.js';
 import { serveSystems } from '../../serve/systems.js';
 import { packageVersion } from '../main.js';
 import { formatDiagnostic } from '../output.js';
@@ -118,6 +119,9 @@ export async function serve(paths: string[], opts: ServeOptions): Promise<void> 
   }
   if (opts.instance !== undefined && !/^\S{1,200}$/.test(opts.instance))
     return fail(`--instance ${JSON.stringify(opts.instance)}: expected a name of 1 to 200 characters without spaces`);
+  // Any other scheme would be taken for a file name and create a stray SQLite file.
+  if (opts.db !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(opts.db) && !isPostgresUrl(opts.db))
+    return fail(`--db ${opts.db}: expected a postgres:// URL or the path of an SQLite file`);
   const badWebhook = opts.webhook?.find((u) => !URL.canParse(u) || !/^https?:$/.test(new URL(u).protocol));
   if (badWebhook !== undefined) return fail(`--webhook ${badWebhook}: expected an http:// or https:// URL`);
 
