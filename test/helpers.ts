@@ -1,6 +1,6 @@
 // Shared test helpers: run the real CLI (the built package, as a user would) and make temp folders.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,15 @@ export function dovetail(args: string[], options: { cwd?: string; input?: string
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const tempDirs: string[] = [];
+// Each test file runs in a process of its own: its folders go when it ends, whatever the outcome.
+process.on('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+});
+
+/** A new empty folder, removed when the test process exits. */
 export function tempDir(prefix = 'dovetail-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
 }

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { GridHistogram } from '../../../src/data/profile/grid.js';
@@ -19,6 +18,7 @@ import {
   quantileSketch,
   validateProfile,
 } from '../../../src/data/profile/profile.js';
+import { tempDir } from '../../helpers.js';
 import { mulberry32, normals } from '../sketch/gen.js';
 
 const N = 20000;
@@ -335,7 +335,7 @@ describe('profile JSON', () => {
   });
 
   it('loads a file and rejects invalid profiles naming the file and the JSON pointer', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'dovetail-profile-'));
+    const dir = tempDir();
     const good = join(dir, 'good.json');
     await writeFile(good, JSON.stringify(p));
     assert.deepEqual(await loadProfile(good), p);
