@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { loadSystem } from '../../src/descriptors/load.js';
 import { BODY_LIMIT_BYTES, buildApp } from '../../src/serve/app.js';
+import { MAX_BATCH_ITEMS } from '../../src/serve/batch.js';
 import type { Clock } from '../../src/serve/clock.js';
 import { MAX_DEPTH } from '../../src/serve/json-body.js';
 import type { Store } from '../../src/serve/store/store.js';
@@ -267,6 +268,23 @@ function apiSuite(start: () => Promise<Service>) {
         413,
         'body_too_large',
         /larger than the limit/,
+      ],
+      [
+        'too many events',
+        () => post(`${api}/events`, { events: Array.from({ length: MAX_BATCH_ITEMS + 1 }, () => ({ inputs: {} })) }),
+        413,
+        'too_many_items',
+        /10001 items in "events"; send at most 10000 per request/,
+      ],
+      [
+        'too much feedback',
+        () =>
+          post(`${api}/feedback`, {
+            feedback: Array.from({ length: MAX_BATCH_ITEMS + 1 }, () => ({ event_id: 'e', actual: {} })),
+          }),
+        413,
+        'too_many_items',
+        /10001 items in "feedback"/,
       ],
       ['not a batch', () => post(`${api}/events`, [1, 2]), 400, 'invalid_body', /"events": \[\.\.\.\]/],
       ['empty batch', () => post(`${api}/events`, { events: [] }), 400, 'invalid_body', /at least one/],

@@ -3,7 +3,8 @@
 // on every field with wrong values, and on the bad events of the API tests.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { validateBatch } from '../../src/serve/batch.js';
+import { MAX_BATCH_ITEMS, validateBatch } from '../../src/serve/batch.js';
+import { ApiError } from '../../src/serve/errors.js';
 import { eventRecord, eventSchema } from '../../src/serve/events.js';
 import { FLIGHT_EVENTS } from './flights.js';
 
@@ -97,6 +98,21 @@ describe('the quick event parser', () => {
     const { valid } = validateBatch({ events: [full] }, 'events', eventSchema);
     assert.deepEqual(Object.keys(valid[0]?.value ?? {}), Object.keys(eventSchema.shape));
     assert.equal(valid[0]?.value.inputs, full.inputs);
+  });
+});
+
+describe('a batch', () => {
+  test(`holds at most ${MAX_BATCH_ITEMS} items`, () => {
+    const batch = (n: number) => ({ events: Array.from({ length: n }, () => ({ inputs: { x: 1 } })) });
+    assert.equal(validateBatch(batch(MAX_BATCH_ITEMS), 'events', eventSchema).valid.length, MAX_BATCH_ITEMS);
+    assert.throws(
+      () => validateBatch(batch(MAX_BATCH_ITEMS + 1), 'events', eventSchema),
+      (e) =>
+        e instanceof ApiError &&
+        e.status === 413 &&
+        e.code === 'too_many_items' &&
+        JSON.stringify(e.details) === JSON.stringify({ max_items: MAX_BATCH_ITEMS, items: MAX_BATCH_ITEMS + 1 }),
+    );
   });
 });
 

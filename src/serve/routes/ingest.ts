@@ -3,7 +3,7 @@
 // stored, events are checked against their model's contract and windowed, and feedback joins them.
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
-import { batchResponse, validateBatch } from '../batch.js';
+import { batchResponse, MAX_BATCH_ITEMS, validateBatch } from '../batch.js';
 import type { Clock } from '../clock.js';
 import { errorBody } from '../errors.js';
 import { eventSchema } from '../events.js';
@@ -34,7 +34,7 @@ export function ingestRoutes(app: FastifyInstance, systems: readonly MonitoredSy
           "model's contract and counted in its windows.",
         tags: ['ingest'],
         params: nameParams,
-        body: docSchema(z.object({ events: z.array(eventSchema).min(1) }), 'input'),
+        body: docSchema(z.object({ events: z.array(eventSchema).min(1).max(MAX_BATCH_ITEMS) }), 'input'),
         response: { 200: docSchema(batchResponse), ...errors },
       },
     },
@@ -57,7 +57,7 @@ export function ingestRoutes(app: FastifyInstance, systems: readonly MonitoredSy
           'stored (yet) is rejected.',
         tags: ['ingest'],
         params: nameParams,
-        body: docSchema(z.object({ feedback: z.array(feedbackSchema).min(1) }), 'input'),
+        body: docSchema(z.object({ feedback: z.array(feedbackSchema).min(1).max(MAX_BATCH_ITEMS) }), 'input'),
         response: { 200: docSchema(batchResponse), ...errors },
       },
     },
