@@ -14,6 +14,7 @@
 import type { Descriptor, Location, System } from '../descriptors/system.js';
 import { descriptorsOf, linked } from '../descriptors/system.js';
 import type { ItemType } from '../descriptors/vocabulary.js';
+import { MAX_NAMES, OTHER } from './names.js';
 
 export type ViolationKind =
   | 'missing-field'
@@ -479,10 +480,14 @@ function exampleOrder(a: ViolationExample, b: ViolationExample): number {
 }
 
 /** Violations counted per kind and field, with a few examples each; tallies of parts merge. */
+const tallyKey = (kind: ViolationKind, side: Side, field: string) => `${side}\u0000${field}\u0000${kind}`;
+
 export class ContractTally {
   events = 0;
   violatingEvents = 0;
   private readonly entries = new Map<string, TallyEntryJSON>();
+  /** Unexpected fields with an entry of their own, at most MAX_NAMES (then OTHER). */
+  private unexpectedFields = 0;
 
   constructor(readonly maxExamples = 3) {}
 
@@ -502,14 +507,24 @@ export class ContractTally {
     return this;
   }
 
-  private entry(kind: ViolationKind, side: Side, field: string, declared: Declaration): TallyEntryJSON {
-    const key = `${side}\u0000${field}\u0000${kind}`;
+  private entry(kind: ViolationKind, side: Side, name: string, declared: Declaration): TallyEntryJSON {
+    // Declared fields are few; fields nobody declared are as many as a client makes up.
+    const field =
+      kind !== 'unexpected-field' || this.entries.has(tallyKey(kind, side, name)) ? name : this.unexpectedName(name);
+    const key = tallyKey(kind, side, field);
     let entry = this.entries.get(key);
     if (!entry) {
       entry = { kind, side, field, count: 0, declared, examples: [] };
       this.entries.set(key, entry);
     }
     return entry;
+  }
+
+  /** A new unexpected field's name in the tally: itself while fewer than MAX_NAMES are kept apart. */
+  private unexpectedName(name: string): string {
+    if (name === OTHER || this.unexpectedFields >= MAX_NAMES) return OTHER;
+    this.unexpectedFields++;
+    return name;
   }
 
   private keep(entry: TallyEntryJSON, example: ViolationExample): void {
@@ -560,8 +575,8 @@ export class ContractTally {
     t.violatingEvents = json.violating_events;
     for (const e of json.violations) {
       const entry = t.entry(e.kind, e.side, e.field, e.declared);
-      entry.count = e.count;
-      entry.examples = e.examples.map((x) => ({ ...x }));
+      entry.count += e.count;
+      for (const x of e.examples) t.keep(entry, { ...x });
     }
     return t;
   }

@@ -19,6 +19,7 @@ import type { System } from '../descriptors/system.js';
 import { parseBytes, parseCpu } from '../descriptors/units.js';
 import { ContractTally, type ContractTallyJSON, type Violation } from './contract.js';
 import { UTC_MS } from './events.js';
+import { keptName, MAX_NAMES } from './names.js';
 
 export { windowId } from './window-id.js';
 
@@ -154,7 +155,8 @@ function latencyJSON(c: ColumnSummary): LatencyJSON {
   };
 }
 
-function addCount(counts: Record<string, number>, key: string, n = 1): Record<string, number> {
+function addCount(counts: Record<string, number>, name: string, n = 1): Record<string, number> {
+  const key = keptName(counts, name);
   counts[key] = (counts[key] ?? 0) + n;
   return counts;
 }
@@ -174,14 +176,37 @@ function quantity(v: number | string | undefined, parse: (text: string) => { ok:
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** Rows as columns, for ProfileBuilder.addBatch: a field a row lacks is missing in that row. */
-function columnsOf(rows: readonly Record<string, unknown>[]): Map<string, unknown[]> {
+/**
+ * The fields of one side a window profiles: every declared one, and the first MAX_NAMES others; the
+ * values of further fields are left out.
+ */
+class ProfiledFields {
+  private readonly others = new Set<string>();
+
+  constructor(private readonly declared: Record<string, string> = {}) {}
+
+  has(field: string): boolean {
+    if (Object.hasOwn(this.declared, field) || this.others.has(field)) return true;
+    if (this.others.size >= MAX_NAMES) return false;
+    this.others.add(field);
+    return true;
+  }
+}
+
+/** Rows as columns of the fields profiled, for ProfileBuilder.addBatch: a field a row lacks is missing in that row. */
+function columnsOf(rows: readonly Record<string, unknown>[], fields: ProfiledFields): Map<string, unknown[]> {
   const columns = new Map<string, unknown[]>();
+  const left = new Set<string>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Record<string, unknown>;
     for (const key in row) {
       let column = columns.get(key);
       if (!column) {
+        if (left.has(key)) continue;
+        if (!fields.has(key)) {
+          left.add(key);
+          continue;
+        }
         column = new Array(rows.length);
         columns.set(key, column);
       }
@@ -199,6 +224,8 @@ export class Window {
   private last = Number.NEGATIVE_INFINITY;
   private readonly inputs: ProfileBuilder;
   private readonly outputs: ProfileBuilder;
+  private readonly inputFields: ProfiledFields;
+  private readonly outputFields: ProfiledFields;
   private inputRows: Record<string, unknown>[] = [];
   private outputRows: Record<string, unknown>[] = [];
   private latencies: number[] = [];
@@ -220,6 +247,8 @@ export class Window {
     const created = iso(end);
     this.inputs = new ProfileBuilder({ ...options.sketch, types: options.inputTypes, created });
     this.outputs = new ProfileBuilder({ ...options.sketch, types: options.outputTypes, created });
+    this.inputFields = new ProfiledFields(options.inputTypes);
+    this.outputFields = new ProfiledFields(options.outputTypes);
     this.latency = ColumnSummary.create('latency_ms', 'float', options.sketch);
     this.tally = new ContractTally(options.maxExamples);
   }
@@ -242,10 +271,11 @@ export class Window {
     }
     if (event.metrics) {
       for (const name in event.metrics) {
-        let m = this.metrics.get(name);
+        const key = keptName(this.metrics, name);
+        let m = this.metrics.get(key);
         if (!m) {
           m = new Moments();
-          this.metrics.set(name, m);
+          this.metrics.set(key, m);
         }
         m.add(event.metrics[name]);
       }
@@ -274,7 +304,7 @@ export class Window {
       const actual = feedback.actual?.[c.actual];
       if (predicted != null && actual != null) {
         const predictedClass = c.threshold === undefined ? String(predicted) : String(Number(predicted) >= c.threshold);
-        const key = String(actual);
+        const key = keptName(this.confusion, String(actual));
         this.confusion[key] = addCount(this.confusion[key] ?? {}, predictedClass);
       }
     }
@@ -282,8 +312,8 @@ export class Window {
   }
 
   private profileRows(): void {
-    if (this.inputRows.length) this.inputs.addBatch({ columns: columnsOf(this.inputRows) });
-    if (this.outputRows.length) this.outputs.addBatch({ columns: columnsOf(this.outputRows) });
+    if (this.inputRows.length) this.inputs.addBatch({ columns: columnsOf(this.inputRows, this.inputFields) });
+    if (this.outputRows.length) this.outputs.addBatch({ columns: columnsOf(this.outputRows, this.outputFields) });
     if (this.latencies.length) this.latency.add(this.latencies);
     this.inputRows = [];
     this.outputRows = [];
@@ -355,14 +385,17 @@ function mergeTwo(a: Observation, b: Observation): Observation {
   );
   const metrics: Record<string, Summary> = {};
   for (const name of [...new Set([...Object.keys(a.metrics), ...Object.keys(b.metrics)])].sort()) {
-    const x = a.metrics[name];
-    const y = b.metrics[name];
-    metrics[name] = x && y ? mergeSummaries(x, y) : ((x ?? y) as Summary);
+    const key = keptName(metrics, name);
+    for (const s of [a.metrics[name], b.metrics[name]])
+      if (s) metrics[key] = metrics[key] ? mergeSummaries(metrics[key], s) : s;
   }
   let confusion: Observation['feedback']['confusion'] = null;
   if (ca && cb) {
     const counts = structuredClone(ca.counts);
-    for (const [actual, row] of Object.entries(cb.counts)) counts[actual] = addCounts(counts[actual] ?? {}, row);
+    for (const [actual, row] of Object.entries(cb.counts)) {
+      const key = keptName(counts, actual);
+      counts[key] = addCounts(counts[key] ?? {}, row);
+    }
     confusion = { ...ca, counts };
   }
   return {

@@ -1,6 +1,7 @@
 import { outputContract } from '../../src/rules/api/output-contract.js';
 import { inputContract } from '../../src/rules/data-schema/input-contract.js';
 import { Contract } from '../../src/serve/contract.js';
+import { MAX_NAMES } from '../../src/serve/names.js';
 import { observed } from './observed.js';
 import { type Doc, ruleTester } from './tester.js';
 
@@ -66,6 +67,38 @@ ruleTester(inputContract, {
           message:
             /1 of 4 events \(25%\) had values of input `origin` that training never saw: expected a value seen in training; found "XXX" \(event e3\)$/,
           evidence: ['training-data/t:/schema/1'],
+        },
+      ],
+    },
+    {
+      name: 'inputs nobody declared: one finding for all of them, the most frequent first',
+      docs,
+      observed: traffic(
+        { inputs: { distance: 900, origin: 'ORD', user_42: 1 } },
+        { inputs: { distance: 900, origin: 'ORD', session: 'a', user_43: 2 } },
+        { inputs: { distance: 900, origin: 'ORD', session: 'b' } },
+      ),
+      findings: [
+        {
+          message:
+            /, events had inputs that are not declared: `session` \(2 of 3 events, 67%\), `user_42` \(1 of 3 events, 33%\), `user_43` \(1 of 3 events, 33%\): expected only distance, origin; found "a" \(event e2\), "b" \(event e3\)$/,
+          evidence: ['data-pipeline/features:/input_spec'],
+        },
+      ],
+    },
+    {
+      name: 'more inputs nobody declared than a window keeps apart: the others are counted',
+      docs,
+      observed: traffic(
+        ...Array.from({ length: MAX_NAMES + 4 }, (_, i) => ({
+          inputs: { distance: 900, origin: 'ORD', [`f${i}`]: i },
+        })),
+      ),
+      findings: [
+        {
+          message: new RegExp(
+            `, events had inputs that are not declared: \`f0\` \\(1 of 260 events, 0\\.38%\\), .* and more than ${MAX_NAMES - 5} other fields: expected only distance, origin; found 0 \\(event e1\\)$`,
+          ),
         },
       ],
     },

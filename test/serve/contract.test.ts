@@ -6,6 +6,7 @@ import { profileColumns } from '../../src/data/profile/profile.js';
 import { loadSystem, systemFromTexts } from '../../src/descriptors/load.js';
 import { descriptorsOf } from '../../src/descriptors/system.js';
 import { Contract, ContractError, ContractTally, type Violation } from '../../src/serve/contract.js';
+import { MAX_NAMES, OTHER } from '../../src/serve/names.js';
 import { EXAMPLE } from '../helpers.js';
 import { FLIGHT_EVENTS, FLIGHTS, type FlightEvent } from './flights.js';
 
@@ -208,6 +209,32 @@ describe('tallies', () => {
       ['e00000', 'e00007', 'e00014'],
     );
     assert.equal(extra?.examples[0]?.timestamp, '2001-01-01T00:47:00Z');
+  });
+
+  it(`keep ${MAX_NAMES} unexpected fields apart and count further ones under "${OTHER}"; declared fields always apart`, () => {
+    const madeUp = (from: number, n: number) =>
+      FLIGHT_EVENTS.slice(from, from + n).map((e, i) => withInputs(e, { [`made_up_${from + i}`]: i }));
+    const t = new ContractTally();
+    for (const e of madeUp(0, MAX_NAMES + 50)) t.add(contract.check(e), e);
+    const far = FLIGHT_EVENTS[0] as FlightEvent;
+    t.add(contract.check(withInputs(far, { distance: (far.inputs.distance as number) * 10 })), far);
+    const json = t.toJSON();
+    const unexpected = json.violations.filter((v) => v.kind === 'unexpected-field');
+    assert.equal(unexpected.length, MAX_NAMES + 1);
+    assert.equal(unexpected.find((v) => v.field === OTHER)?.count, 50);
+    assert.equal(unexpected.find((v) => v.field === 'made_up_0')?.count, 1);
+    assert.ok(json.violations.some((v) => v.field === 'distance' && v.kind !== 'unexpected-field'));
+    assert.deepEqual(ContractTally.fromJSON(json).toJSON(), json);
+    // Merged with another instance's made-up fields: still bounded, nothing uncounted.
+    const other = new ContractTally();
+    for (const e of madeUp(1000, 100)) other.add(contract.check(e), e);
+    const merged = ContractTally.fromJSON(json).merge(other).toJSON().violations;
+    const mergedUnexpected = merged.filter((v) => v.kind === 'unexpected-field');
+    assert.equal(mergedUnexpected.length, MAX_NAMES + 1);
+    assert.equal(
+      mergedUnexpected.reduce((n, v) => n + v.count, 0),
+      MAX_NAMES + 150,
+    );
   });
 
   it('merge in any split and order to the tally of the whole', () => {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { parseProfile } from '../../src/data/profile/profile.js';
 import { loadSystem } from '../../src/descriptors/load.js';
 import { Contract } from '../../src/serve/contract.js';
+import { MAX_NAMES, OTHER } from '../../src/serve/names.js';
 import {
   mergeObservations,
   type Observation,
@@ -141,6 +142,34 @@ describe('an observation', () => {
     assert.ok(km > 0);
     assert.equal(whole.contract.events, january.length);
     assert.equal(whole.contract.violations.find((v) => v.field === 'distance' && v.kind === 'range')?.count, km);
+  });
+});
+
+describe('names a client makes up', () => {
+  it(`are kept apart up to ${MAX_NAMES} of each kind; further fields are not profiled, other names count under "${OTHER}"`, () => {
+    const w = new Window(0, DAY, options);
+    const n = MAX_NAMES + 10;
+    for (let i = 0; i < n; i++) {
+      w.add({ timestamp: i, inputs: { [`made_up_${i}`]: i }, metrics: { [`metric_${i}`]: i }, logs: [`log_${i}`] });
+      w.addFeedback({ kind: 'user', name: `feedback_${i}` });
+    }
+    w.add({ timestamp: n, inputs: { distance: 1200 } });
+    const o = w.close();
+    assert.equal(Object.keys(o.inputs.columns).length, MAX_NAMES + 1);
+    const present = (c?: { count: number; missing: number }) => (c ? c.count - c.missing : undefined);
+    assert.equal(present(o.inputs.columns.made_up_0), 1);
+    assert.equal(o.inputs.columns[`made_up_${MAX_NAMES}`], undefined);
+    assert.equal(present(o.inputs.columns.distance), 1);
+    assert.equal(Object.keys(o.metrics).length, MAX_NAMES + 1);
+    assert.equal(o.metrics[OTHER]?.count, 10);
+    assert.equal(o.logs.by_name[OTHER], 10);
+    assert.equal(Object.keys(o.logs.by_name).length, MAX_NAMES + 1);
+    assert.equal(o.feedback.by_name[OTHER], 10);
+    // Two instances' windows merge within the same bounds.
+    const merged = mergeObservations(o, o);
+    assert.equal(Object.keys(merged.metrics).length, MAX_NAMES + 1);
+    assert.equal(merged.metrics[OTHER]?.count, 20);
+    assert.equal(merged.logs.by_name[OTHER], 20);
   });
 });
 
