@@ -8,8 +8,9 @@
 // their own timestamp; one older than the open window (late) is counted in it, as `late`.
 //
 // Merging observations: exact for counts, min/max, histograms, distinct-count registers, frequent
-// values under their cap, confusion counts and the contract tally; moments (means) to rounding; the
-// latency percentiles within the quantile sketch's stated rank error.
+// values under their cap, confusion counts and the contract tally (within the names a window keeps
+// apart, names.ts); moments (means) to rounding; the latency percentiles within the quantile sketch's
+// stated rank error.
 import { ColumnSummary, type SketchOptions } from '../data/profile/column.js';
 import { mergeProfileList } from '../data/profile/merge.js';
 import { type ColumnProfile, type Profile, ProfileBuilder } from '../data/profile/profile.js';
