@@ -79,22 +79,10 @@ export function contractRule(spec: ContractRuleSpec): Rule {
         const undeclared = entries
           .filter((e) => e.kind === 'unexpected-field')
           .sort((a, b) => b.count - a.count || (a.field < b.field ? -1 : 1));
-        const found: { entry: TallyEntryJSON; what: string; value: unknown; key: string }[] = entries.flatMap(
-          (entry) =>
-            entry.kind === 'unexpected-field'
-              ? []
-              : [
-                  {
-                    entry,
-                    what: `${entry.count} of ${tally.events} events (${percent(entry.count, tally.events)}) ${WHAT[entry.kind](spec.side, entry.field)}: ${examplesText(entry)}`,
-                    value: { violations: entry.count, events: tally.events, examples: entry.examples },
-                    key: `${model.name}:${entry.field}:${entry.kind}`,
-                  },
-                ],
-        );
+        const found: { entry: TallyEntryJSON; what: string; value: unknown; key: string }[] = [];
         const first = undeclared[0];
         if (first) {
-          found.unshift({
+          found.push({
             entry: first,
             what: `events ${undeclaredText(spec.side, undeclared, tally.events)}`,
             value: {
@@ -103,6 +91,15 @@ export function contractRule(spec: ContractRuleSpec): Rule {
               examples: first.examples,
             },
             key: `${model.name}:unexpected-field`,
+          });
+        }
+        for (const entry of entries) {
+          if (entry.kind === 'unexpected-field') continue;
+          found.push({
+            entry,
+            what: `${entry.count} of ${tally.events} events (${percent(entry.count, tally.events)}) ${WHAT[entry.kind](spec.side, entry.field)}: ${examplesText(entry)}`,
+            value: { violations: entry.count, events: tally.events, examples: entry.examples },
+            key: `${model.name}:${entry.field}:${entry.kind}`,
           });
         }
         for (const { entry, what, value, key } of found) {

@@ -479,9 +479,9 @@ function exampleOrder(a: ViolationExample, b: ViolationExample): number {
   );
 }
 
-/** Violations counted per kind and field, with a few examples each; tallies of parts merge. */
 const tallyKey = (kind: ViolationKind, side: Side, field: string) => `${side}\u0000${field}\u0000${kind}`;
 
+/** Violations counted per kind and field, with a few examples each; tallies of parts merge. */
 export class ContractTally {
   events = 0;
   violatingEvents = 0;
