@@ -38,27 +38,101 @@ export interface KllJSON {
 const C = 2 / 3;
 /** Smallest capacity of a level, as in DataSketches: tiny low levels would compact on every add. */
 const MIN_WIDTH = 8;
-/** Reused by compactions to sort a level. */
-let scratch = new Float64Array(256);
+/** Fewer ascending runs than this are merged rather than sorted. */
+const MAX_RUNS_TO_MERGE = 8;
+/** Where each ascending run after the first starts: Level.sort's scratch. */
+const runStarts: number[] = [];
+/** Scratch for merging runs. */
+let mergeBuffer = new Float64Array(256);
 
-/** `level` ascending, in the shared scratch array: few items by insertion, more by the native typed-array sort. */
-function sortedCopy(level: readonly number[]): Float64Array {
-  if (scratch.length < level.length) scratch = new Float64Array(level.length * 2);
-  const sorted = scratch.subarray(0, level.length);
-  if (level.length > 32) {
-    sorted.set(level);
-    return sorted.sort();
-  }
-  for (let i = 0; i < level.length; i++) {
-    const x = level[i] as number;
-    let j = i - 1;
-    while (j >= 0 && (sorted[j] as number) > x) {
-      sorted[j + 1] = sorted[j] as number;
-      j--;
+/** Orders items[0, n), ascending runs starting at 0 and at each of `runs`, by merging pairs of runs. */
+function mergeRuns(items: Float64Array, n: number, runs: readonly number[]): void {
+  if (mergeBuffer.length < n) mergeBuffer = new Float64Array(n * 2);
+  let from: Float64Array = items;
+  let to: Float64Array = mergeBuffer;
+  let starts = [0, ...runs, n];
+  while (starts.length > 2) {
+    const merged = [0];
+    for (let r = 0; r + 1 < starts.length; r += 2) {
+      const lo = starts[r] as number;
+      const mid = starts[r + 1] as number;
+      const hi = (starts[r + 2] ?? mid) as number;
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi)
+        to[k++] = (from[j] as number) < (from[i] as number) ? (from[j++] as number) : (from[i++] as number);
+      while (i < mid) to[k++] = from[i++] as number;
+      while (j < hi) to[k++] = from[j++] as number;
+      merged.push(hi);
     }
-    sorted[j + 1] = x;
+    starts = merged;
+    [from, to] = [to, from];
   }
-  return sorted;
+  if (from !== items) items.set(from.subarray(0, n));
+}
+
+/**
+ * The items of one level: a growable array of doubles. Typed and reused because a compaction empties a
+ * level every few adds: a plain array emptied by `length = 0` gives back its storage and grows it again.
+ */
+class Level {
+  /** Items at [0, length); the rest is room to grow. */
+  buffer: Float64Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = new Float64Array(Math.max(capacity, MIN_WIDTH));
+  }
+
+  /** The items, a view valid until the next change. */
+  get items(): Float64Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  push(x: number): void {
+    if (this.length === this.buffer.length) this.reserve(this.length + 1);
+    this.buffer[this.length++] = x;
+  }
+
+  pushAll(xs: ArrayLike<number>): void {
+    this.reserve(this.length + xs.length);
+    this.buffer.set(xs, this.length);
+    this.length += xs.length;
+  }
+
+  /**
+   * Sorts the items ascending in place: few by insertion; more by merging when they are a few ascending
+   * runs (above level 0 they are: each compaction below appends one), else by the native typed-array sort.
+   */
+  sort(): void {
+    const items = this.buffer;
+    const n = this.length;
+    if (n > 32) {
+      runStarts.length = 0;
+      for (let i = 1; i < n && runStarts.length < MAX_RUNS_TO_MERGE; i++)
+        if ((items[i] as number) < (items[i - 1] as number)) runStarts.push(i);
+      if (runStarts.length < MAX_RUNS_TO_MERGE) mergeRuns(items, n, runStarts);
+      else this.items.sort();
+      return;
+    }
+    for (let i = 1; i < n; i++) {
+      const x = items[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (items[j] as number) > x) {
+        items[j + 1] = items[j] as number;
+        j--;
+      }
+      items[j + 1] = x;
+    }
+  }
+
+  private reserve(size: number): void {
+    if (size <= this.buffer.length) return;
+    const bigger = new Float64Array(Math.max(size, this.buffer.length * 2));
+    bigger.set(this.items);
+    this.buffer = bigger;
+  }
 }
 const cmp = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -86,7 +160,7 @@ export class KllSketch {
   missing = 0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
-  private levels: number[][] = [[]];
+  private levels: Level[];
   private capacities: number[] = [];
   private size = 0;
   private maxSize = 0;
@@ -100,6 +174,7 @@ export class KllSketch {
     this.rng = new Mulberry32(options.seed ?? randomSeed());
     this.capacities = [k + 1];
     this.maxSize = this.capacities[0] as number;
+    this.levels = [new Level(this.maxSize)];
   }
 
   get errorBound(): number {
@@ -122,9 +197,9 @@ export class KllSketch {
   }
 
   private grow(): void {
-    this.levels.push([]);
-    const top = this.levels.length - 1;
-    this.capacities = this.levels.map((_, h) => Math.max(MIN_WIDTH, Math.ceil(this.k * C ** (top - h)) + 1));
+    const top = this.levels.length;
+    this.capacities = [...this.levels, null].map((_, h) => Math.max(MIN_WIDTH, Math.ceil(this.k * C ** (top - h)) + 1));
+    this.levels.push(new Level(this.capacity(top)));
     this.maxSize = this.capacities.reduce((a, b) => a + b, 0);
   }
 
@@ -143,13 +218,13 @@ export class KllSketch {
     this.n += weight;
     this.sorted = null;
     if (weight === 1) {
-      (this.levels[0] as number[]).push(x);
+      (this.levels[0] as Level).push(x);
       this.size++;
     } else {
       for (let h = 0, w = weight; w > 0; h++, w = Math.floor(w / 2)) {
         if (w % 2 === 0) continue;
         while (h >= this.levels.length) this.grow();
-        (this.levels[h] as number[]).push(x);
+        (this.levels[h] as Level).push(x);
         this.size++;
       }
     }
@@ -164,16 +239,17 @@ export class KllSketch {
 
   private compress(): void {
     for (let h = 0; h < this.levels.length; h++) {
-      const level = this.levels[h] as number[];
+      const level = this.levels[h] as Level;
       if (level.length >= this.capacity(h)) {
         if (h + 1 >= this.levels.length) this.grow();
-        const sorted = sortedCopy(level);
+        level.sort();
         // Promote every other item from a random offset; an odd leftover (the largest) stays at this level.
-        const even = sorted.length - (sorted.length % 2);
-        const up = this.levels[h + 1] as number[];
+        const sorted = level.buffer;
+        const even = level.length - (level.length % 2);
+        const up = this.levels[h + 1] as Level;
         for (let i = this.rng.bit(); i < even; i += 2) up.push(sorted[i] as number);
-        level.length = 0;
-        if (even < sorted.length) level.push(sorted[even] as number);
+        if (even < level.length) sorted[0] = sorted[even] as number;
+        level.length -= even;
         this.size -= even / 2;
         if (this.size < this.maxSize) break;
       }
@@ -234,9 +310,9 @@ export class KllSketch {
     const sketch = new KllSketch(options);
     if (plan.n === 0) return sketch;
     while (sketch.levels.length <= plan.top) sketch.grow();
-    (sketch.levels[plan.top] as number[]).push(...topValues);
+    (sketch.levels[plan.top] as Level).pushAll(topValues);
     plan.remainder.forEach((b, i) => {
-      (sketch.levels[b.level] as number[]).push(remainderValues[i] as number);
+      (sketch.levels[b.level] as Level).push(remainderValues[i] as number);
     });
     sketch.size = topValues.length + remainderValues.length;
     sketch.n = plan.n;
@@ -252,7 +328,7 @@ export class KllSketch {
     if (other.n === 0) return this;
     while (this.levels.length < other.levels.length) this.grow();
     other.levels.forEach((lvl, h) => {
-      (this.levels[h] as number[]).push(...lvl);
+      (this.levels[h] as Level).pushAll(lvl.items);
     });
     this.size += other.size;
     this.n += other.n;
@@ -267,7 +343,7 @@ export class KllSketch {
     if (this.sorted) return this.sorted;
     const pairs: [number, number][] = [];
     this.levels.forEach((lvl, h) => {
-      for (const x of lvl) pairs.push([x, 2 ** h]);
+      for (const x of lvl.items) pairs.push([x, 2 ** h]);
     });
     pairs.sort((a, b) => cmp(a[0], b[0]));
     const items = new Float64Array(pairs.length);
@@ -364,7 +440,7 @@ export class KllSketch {
       min: empty ? null : this.min,
       max: empty ? null : this.max,
       rng: this.rng.state,
-      levels: this.levels.map((l) => [...l]),
+      levels: this.levels.map((l) => Array.from(l.items)),
     };
   }
 
@@ -375,7 +451,7 @@ export class KllSketch {
     let size = 0;
     let weight = 0;
     json.levels.forEach((l, h) => {
-      s.levels[h] = [...l];
+      (s.levels[h] as Level).pushAll(l);
       size += l.length;
       weight += l.length * 2 ** h;
     });

@@ -87,6 +87,22 @@ describe('KllSketch', () => {
     assert.ok(worst < kllRankError(200, true) * 0.75, `${worst}`);
   });
 
+  it('stays within the bound whatever order values arrive in (ascending, descending, sawtooth, blocks)', () => {
+    const n = 100_000;
+    const orders: Record<string, (i: number) => number> = {
+      ascending: (i) => i,
+      descending: (i) => -i,
+      sawtooth: (i) => i % 997,
+      'ascending blocks, descending overall': (i) => -Math.floor(i / 50) * 50 + (i % 50),
+    };
+    for (const [name, valueAt] of Object.entries(orders)) {
+      const xs = Array.from({ length: n }, (_, i) => valueAt(i));
+      const { qErr, rErr } = maxErrors(xs, 1, 3);
+      assert.ok(qErr < kllRankError(200, true) / 2, `${name}: quantile rank error ${qErr}`);
+      assert.ok(rErr < kllRankError(200, true) / 2, `${name}: rank error ${rErr}`);
+    }
+  });
+
   it('is exact for small inputs, tracks min/max exactly, handles ±0 and duplicates', () => {
     const s = new KllSketch({ seed: 1 }).addAll([3, -0, 0, 0, -2, 3, null, Number.NaN]);
     assert.equal(s.n, 6);
