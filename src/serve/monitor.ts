@@ -42,6 +42,8 @@ const EXPIRE_EVERY_MS = 3_600_000;
 
 /** Events read at a time when open windows are refilled after a restart. */
 const RESTORE_PAGE = 10_000;
+/** Closed windows checked at a time while a batch is windowed. */
+const CHECK_EVERY = 64;
 /** How far back window digests are kept when no declared metric asks for longer. */
 const MIN_HISTORY_MS = 24 * 3600_000;
 
@@ -96,6 +98,8 @@ export class Monitor {
   private readonly retentionMs: number | undefined;
   /** When events were last expired (epoch ms). */
   private expired = Number.NEGATIVE_INFINITY;
+  /** Batches of events being windowed, one after the other. */
+  private adding: Promise<void> = Promise.resolve();
   /** Windows are closed and checked one batch after the other, so a shutdown waits for those under way. */
   private writing: Promise<void> = Promise.resolve();
 
@@ -165,9 +169,22 @@ export class Monitor {
     return undefined;
   }
 
-  /** Checks and windows events that are stored (and were not refused); checks the windows they close. */
+  /**
+   * Checks and windows events that are stored (and were not refused); checks the windows they close.
+   * Batches are windowed one after the other, in the order they were stored (restore relies on it).
+   */
   add(events: readonly Sequenced[], now: number): Promise<void> {
-    const closed: ClosedWindow[] = [];
+    const work = this.adding.then(() => this.window(events, now));
+    this.adding = work.catch(() => {});
+    return work;
+  }
+
+  /**
+   * Windows events, checking the windows they close every CHECK_EVERY: a batch spanning many windows
+   * (a replay of past traffic) holds that many closed windows in memory at a time, not all of them.
+   */
+  private async window(events: readonly Sequenced[], now: number): Promise<void> {
+    let closed: ClosedWindow[] = [];
     for (const { event, seq } of events) {
       const model = this.model(event.model);
       if (!model) continue;
@@ -177,8 +194,12 @@ export class Monitor {
       // A window the event filled holds it (none is open after); one it ended by time does not.
       const lastSeq = model.windows.current ? before : model.windowed;
       for (const observation of observations) closed.push({ observation, lastSeq });
+      if (closed.length >= CHECK_EVERY) {
+        await this.closed(closed, now);
+        closed = [];
+      }
     }
-    return this.closed(closed, now);
+    await this.closed(closed, now);
   }
 
   /** Adds stored feedback, with the event each item joins, to the open window of that event's model. */
@@ -282,12 +303,15 @@ export class Monitor {
    * the part this instance stored then, which the store then replaces.
    */
   private async ownParts(windows: readonly ClosedWindow[]): Promise<ClosedWindow[]> {
-    const { store, name } = this.served;
+    const stored = await this.served.store.ownObservations(
+      this.served.name,
+      windows.map((w) => windowId(w.observation)),
+    );
     const parts = new Map<string, ClosedWindow>();
     for (const { observation, lastSeq } of windows) {
       const id = windowId(observation);
       const part = parts.get(id);
-      const before = part?.observation ?? (await store.ownObservation(name, id));
+      const before = part?.observation ?? stored.get(id);
       parts.set(id, {
         observation: before ? mergeObservations(before, observation) : observation,
         lastSeq: Math.max(lastSeq, part?.lastSeq ?? lastSeq),
@@ -302,11 +326,12 @@ export class Monitor {
     const at = new Date(now).toISOString();
     await store.addObservations(name, await this.ownParts(windows), at);
     const observations = windows.map((w) => w.observation);
+    const stored = await store.windowObservations(name, observations.map(windowId));
     let last = '';
     for (const partial of observations) {
       const id = windowId(partial);
-      const parts = await store.windowObservations(name, id);
-      const merged = parts.length ? mergeObservations(...(parts as [Observation, ...Observation[]])) : partial;
+      const parts = stored.get(id);
+      const merged = parts?.length ? mergeObservations(...(parts as [Observation, ...Observation[]])) : partial;
       const model = partial.model && this.models.get(partial.model.name);
       if (model) this.observe(model.seen, merged, partial, id);
       last = id;

@@ -339,12 +339,34 @@ function storeSuite(
       assert.deepEqual(observations[0]?.observation, second);
       assert.deepEqual(await store.observations('other', 10), []);
       // Each instance finds its own part of a window, and only its own.
-      assert.deepEqual(await store.ownObservation('s', windowId(second)), second);
-      assert.equal(await store.ownObservation('s', 'm@2001-05-01T05:00:00.000Z/2001-05-01T06:00:00.000Z'), undefined);
+      const never = 'm@2001-05-01T05:00:00.000Z/2001-05-01T06:00:00.000Z';
+      assert.deepEqual(
+        await store.ownObservations('s', [windowId(second), never]),
+        new Map([[windowId(second), second]]),
+      );
+      assert.deepEqual(await store.ownObservations('s', []), new Map());
       const other = await open('windows');
       try {
-        assert.equal(await other.ownObservation('s', windowId(second)), undefined);
-        assert.deepEqual(await other.windowObservations('s', windowId(second)), [second]);
+        assert.deepEqual(await other.ownObservations('s', [windowId(second)]), new Map());
+        assert.deepEqual(
+          await other.windowObservations('s', [windowId(second), never]),
+          new Map([[windowId(second), [second]]]),
+        );
+        // Another instance's part of the same window is read beside this one's.
+        await other.addObservations(
+          's',
+          [{ observation: observation('2001-05-01T01:00:00Z', 4), lastSeq: 3 }],
+          '2001-05-01T02:00:01.000Z',
+        );
+        const parts = await store.windowObservations('s', [windowId(first), windowId(second)]);
+        assert.deepEqual(parts.get(windowId(first)), [first]);
+        assert.deepEqual(
+          parts
+            .get(windowId(second))
+            ?.map((o) => o.events)
+            .sort(),
+          [3, 4],
+        );
       } finally {
         await other.close();
       }
@@ -422,7 +444,7 @@ function storeSuite(
     const again = await open('instances', 'a');
     try {
       const id = 'm@2001-05-01T00:00:00.000Z/2001-05-01T01:00:00.000Z';
-      assert.equal((await again.ownObservation('s', id))?.events, 2);
+      assert.equal((await again.ownObservations('s', [id])).get(id)?.events, 2);
       assert.deepEqual(
         (await again.eventsToRefill('s')).map((e) => e.id),
         ['a1', 'a2'],

@@ -226,10 +226,54 @@ async function refillAfterCrash(db: string | undefined) {
   }
 }
 
+/**
+ * A replay of past traffic: one batch of 150 events an hour apart closes 149 windows, more than are
+ * checked at a time; a second batch sent meanwhile is windowed after the whole first one.
+ */
+async function replaySpanningWindows(db: string | undefined) {
+  const dir = tempDir();
+  cpSync(EXAMPLE, dir, { recursive: true });
+  const served = await serveSystems([await loadSystem([dir])], { db, warn: () => {} });
+  const app = await buildApp({ systems: served.systems, version: 'test', clock: new ManualClock(EIGHT) });
+  try {
+    const api = `${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/systems/${SYSTEM}`;
+    const hours = traffic()
+      .slice(0, 150)
+      .map((e, i) => ({ ...e, timestamp: new Date(EIGHT + i * HOUR).toISOString() }));
+    const late = traffic()
+      .slice(150, 153)
+      .map((e) => ({ ...e, timestamp: new Date(EIGHT + 149 * HOUR + 60_000).toISOString() }));
+    const answers = await Promise.all(
+      [hours, late].map(async (events) => {
+        const r = await fetch(`${api}/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ events }),
+        });
+        return ((await r.json()) as { accepted: number }).accepted;
+      }),
+    );
+    assert.deepEqual(answers, [150, 3]);
+    await app.close();
+    const store = served.systems[0]?.store ?? assert.fail('no system served');
+    const stored = (await store.observations(SYSTEM, 200)).map((o) => o.observation).reverse();
+    assert.equal(stored.length, 150);
+    stored.forEach((o, i) => {
+      assert.equal(o.window.start, new Date(EIGHT + i * HOUR).toISOString());
+      assert.equal(o.events, i === 149 ? 4 : 1, `window ${o.window.start}`);
+    });
+  } finally {
+    await app.close();
+    await served.close();
+  }
+}
+
 describe('contract checks and windows on SQLite', () => {
   monitorSuite(() => undefined);
   test('after a crash, the open window is refilled with the events no closed window holds', () =>
     refillAfterCrash(undefined));
+  test('a batch closing more windows than are checked at a time stores each, then the next batch', () =>
+    replaySpanningWindows(undefined));
 });
 
 describe('contract checks and windows on PostgreSQL', () => {
@@ -240,6 +284,8 @@ describe('contract checks and windows on PostgreSQL', () => {
   monitorSuite(() => pg.database('windows'));
   test('after a crash, the open window is refilled with the events no closed window holds', () =>
     refillAfterCrash(pg.database('refill')));
+  test('a batch closing more windows than are checked at a time stores each, then the next batch', () =>
+    replaySpanningWindows(pg.database('replay')));
   // After the suite's own after hook: the service stores its last observations before the server stops.
   after(() => pg?.stop());
 });

@@ -78,12 +78,8 @@ function mergeRuns(items: Float64Array, n: number, runs: readonly number[]): voi
  */
 class Level {
   /** Items at [0, length); the rest is room to grow. */
-  buffer: Float64Array;
+  buffer = new Float64Array(MIN_WIDTH);
   length = 0;
-
-  constructor(capacity: number) {
-    this.buffer = new Float64Array(Math.max(capacity, MIN_WIDTH));
-  }
 
   /** The items, a view valid until the next change. */
   get items(): Float64Array {
@@ -174,7 +170,7 @@ export class KllSketch {
     this.rng = new Mulberry32(options.seed ?? randomSeed());
     this.capacities = [k + 1];
     this.maxSize = this.capacities[0] as number;
-    this.levels = [new Level(this.maxSize)];
+    this.levels = [new Level()];
   }
 
   get errorBound(): number {
@@ -199,7 +195,7 @@ export class KllSketch {
   private grow(): void {
     const top = this.levels.length;
     this.capacities = [...this.levels, null].map((_, h) => Math.max(MIN_WIDTH, Math.ceil(this.k * C ** (top - h)) + 1));
-    this.levels.push(new Level(this.capacity(top)));
+    this.levels.push(new Level());
     this.maxSize = this.capacities.reduce((a, b) => a + b, 0);
   }
 

@@ -442,26 +442,35 @@ export class KyselyStore implements Store {
     );
   }
 
-  async ownObservation(system: string, window: string): Promise<Observation | undefined> {
-    const row = await this.db
-      .selectFrom('observations')
-      .select('observation')
-      .where('system', '=', system)
-      .where('window', '=', window)
-      .where('instance', '=', this.instance)
-      .executeTakeFirst();
-    return row && (JSON.parse(row.observation) as Observation);
-  }
-
-  async windowObservations(system: string, window: string): Promise<Observation[]> {
+  async ownObservations(system: string, windows: readonly string[]): Promise<Map<string, Observation>> {
+    if (!windows.length) return new Map();
     const rows = await this.db
       .selectFrom('observations')
-      .select('observation')
+      .select(['window', 'observation'])
       .where('system', '=', system)
-      .where('window', '=', window)
+      .where('window', 'in', windows)
+      .where('instance', '=', this.instance)
+      .execute();
+    return new Map(rows.map((r) => [r.window, JSON.parse(r.observation) as Observation]));
+  }
+
+  async windowObservations(system: string, windows: readonly string[]): Promise<Map<string, Observation[]>> {
+    const parts = new Map<string, Observation[]>();
+    if (!windows.length) return parts;
+    const rows = await this.db
+      .selectFrom('observations')
+      .select(['window', 'observation'])
+      .where('system', '=', system)
+      .where('window', 'in', windows)
       .orderBy('instance')
       .execute();
-    return rows.map((r) => JSON.parse(r.observation) as Observation);
+    for (const r of rows) {
+      const observation = JSON.parse(r.observation) as Observation;
+      const list = parts.get(r.window);
+      if (list) list.push(observation);
+      else parts.set(r.window, [observation]);
+    }
+    return parts;
   }
 
   async observations(system: string, limit: number): Promise<StoredObservation[]> {

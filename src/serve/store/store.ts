@@ -171,10 +171,10 @@ export interface Store {
   addObservations(system: string, closed: readonly ClosedWindow[], at: string): Promise<void>;
   /** The latest `limit` windows, newest (last closed) first. */
   windows(system: string, limit: number): Promise<StoredWindow[]>;
-  /** This instance's stored part of one window (by the window module's id), if it stored one. */
-  ownObservation(system: string, window: string): Promise<Observation | undefined>;
-  /** Every instance's partial observation of one window (by the window module's id). */
-  windowObservations(system: string, window: string): Promise<Observation[]>;
+  /** This instance's stored part of each window (by the window module's id) it stored one of. */
+  ownObservations(system: string, windows: readonly string[]): Promise<Map<string, Observation>>;
+  /** Every instance's partial observation of each window (by the window module's id) stored, by instance. */
+  windowObservations(system: string, windows: readonly string[]): Promise<Map<string, Observation[]>>;
   /** The latest `limit` observations, newest (last closed) first. */
   observations(system: string, limit: number): Promise<StoredObservation[]>;
   close(): Promise<void>;

@@ -118,7 +118,7 @@ export class ThreadStore implements Store {
   findings: Store['findings'] = (...args) => this.call('findings', ...args);
   addObservations: Store['addObservations'] = (...args) => this.call('addObservations', ...args);
   windows: Store['windows'] = (...args) => this.call('windows', ...args);
-  ownObservation: Store['ownObservation'] = (...args) => this.call('ownObservation', ...args);
+  ownObservations: Store['ownObservations'] = (...args) => this.call('ownObservations', ...args);
   windowObservations: Store['windowObservations'] = (...args) => this.call('windowObservations', ...args);
   eventsToRefill: Store['eventsToRefill'] = (...args) => this.call('eventsToRefill', ...args);
   lastClosed: Store['lastClosed'] = (...args) => this.call('lastClosed', ...args);
