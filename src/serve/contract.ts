@@ -11,6 +11,9 @@
 //            field's allowed_values and, for a label field, the labels of the distribution.
 // A field is required unless it is declared `nullable: true`. A value of the wrong type is checked no
 // further. Checking allocates nothing for an event that keeps the contract.
+
+import { keyOf } from '../data/sketch/frequent.js';
+import { prefixOf } from '../data/text.js';
 import type { Descriptor, Location, System } from '../descriptors/system.js';
 import { descriptorsOf, linked } from '../descriptors/system.js';
 import type { ItemType } from '../descriptors/vocabulary.js';
@@ -107,7 +110,7 @@ function declaration(d: Descriptor, path: (string | number)[]): Declaration {
 function show(value: unknown): string {
   if (value === undefined) return 'absent';
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS - 1)}…` : text;
+  return text.length > SHOWN_CHARS ? `${prefixOf(text, SHOWN_CHARS - 1)}…` : text;
 }
 
 function jsonType(value: unknown): string {
@@ -508,9 +511,12 @@ export class ContractTally {
   }
 
   private entry(kind: ViolationKind, side: Side, name: string, declared: Declaration): TallyEntryJSON {
-    // Declared fields are few; fields nobody declared are as many as a client makes up.
-    const field =
-      kind !== 'unexpected-field' || this.entries.has(tallyKey(kind, side, name)) ? name : this.unexpectedName(name);
+    // Declared fields are few; fields nobody declared are as many, and as long, as a client makes them.
+    let field = name;
+    if (kind === 'unexpected-field') {
+      field = keyOf(name);
+      if (!this.entries.has(tallyKey(kind, side, field))) field = this.unexpectedName(field);
+    }
     const key = tallyKey(kind, side, field);
     let entry = this.entries.get(key);
     if (!entry) {

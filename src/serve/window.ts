@@ -14,6 +14,7 @@
 import { ColumnSummary, type SketchOptions } from '../data/profile/column.js';
 import { mergeProfileList } from '../data/profile/merge.js';
 import { type ColumnProfile, type Profile, ProfileBuilder } from '../data/profile/profile.js';
+import { MAX_VALUE_CHARS } from '../data/sketch/frequent.js';
 import { type KllSketch, kllRankError } from '../data/sketch/kll.js';
 import { Moments, type MomentsJSON } from '../data/sketch/moments.js';
 import type { System } from '../descriptors/system.js';
@@ -26,8 +27,10 @@ export { windowId } from './window-id.js';
 
 export const OBSERVATION_VERSION = 1;
 export const DEFAULT_WINDOW_MS = 5 * 60_000;
-/** Rows buffered before they are added to the profiles column by column. */
+/** Rows buffered before they are added to the profiles column by column... */
 const PROFILE_BATCH = 1024;
+/** ...or fewer, once their texts and nested values (long texts, tensors) take about this many bytes. */
+const PROFILE_BATCH_BYTES = 16 * 1024 * 1024;
 const PERCENTILES = [0.5, 0.95, 0.99] as const;
 
 /** What a window reads of an event. */
@@ -177,9 +180,27 @@ function quantity(v: number | string | undefined, parse: (text: string) => { ok:
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/** Roughly the bytes a JSON value takes in memory; an array's first element stands for all of them (tensors). */
+function bytesOf(value: unknown): number {
+  if (typeof value === 'string') return 2 * value.length;
+  if (typeof value !== 'object' || value === null) return 8;
+  if (Array.isArray(value)) return value.length * bytesOf(value[0]);
+  return bulkOf(value as Record<string, unknown>);
+}
+
+/** The bytes of a record's texts and nested values, roughly: numbers and flags are not counted. */
+function bulkOf(record: Record<string, unknown>): number {
+  let bytes = 0;
+  for (const k in record) {
+    const v = record[k];
+    if (typeof v === 'string' || (typeof v === 'object' && v !== null)) bytes += bytesOf(v);
+  }
+  return bytes;
+}
+
 /**
- * The fields of one side a window profiles: every declared one, and the first MAX_NAMES others; the
- * values of further fields are left out.
+ * The fields of one side a window profiles: every declared one, and the first MAX_NAMES others no
+ * longer than MAX_VALUE_CHARS; the values of further fields are left out.
  */
 class ProfiledFields {
   private readonly others = new Set<string>();
@@ -188,7 +209,7 @@ class ProfiledFields {
 
   has(field: string): boolean {
     if (Object.hasOwn(this.declared, field) || this.others.has(field)) return true;
-    if (this.others.size >= MAX_NAMES) return false;
+    if (this.others.size >= MAX_NAMES || field.length > MAX_VALUE_CHARS) return false;
     this.others.add(field);
     return true;
   }
@@ -229,6 +250,8 @@ export class Window {
   private readonly outputFields: ProfiledFields;
   private inputRows: Record<string, unknown>[] = [];
   private outputRows: Record<string, unknown>[] = [];
+  /** bulkOf the rows buffered. */
+  private rowBytes = 0;
   private latencies: number[] = [];
   private readonly latency: ColumnSummary;
   private readonly resources = { cpu: new Moments(), memory: new Moments(), gpu: new Moments() };
@@ -260,10 +283,21 @@ export class Window {
     if (t < this.start) this.late++;
     if (t < this.first) this.first = t;
     if (t > this.last) this.last = t;
-    if (event.inputs) this.inputRows.push(event.inputs);
-    if (event.outputs) this.outputRows.push(event.outputs);
+    if (event.inputs) {
+      this.inputRows.push(event.inputs);
+      this.rowBytes += bulkOf(event.inputs);
+    }
+    if (event.outputs) {
+      this.outputRows.push(event.outputs);
+      this.rowBytes += bulkOf(event.outputs);
+    }
     if (typeof event.latency_ms === 'number') this.latencies.push(event.latency_ms);
-    if (this.inputRows.length >= PROFILE_BATCH || this.outputRows.length >= PROFILE_BATCH) this.profileRows();
+    if (
+      this.inputRows.length >= PROFILE_BATCH ||
+      this.outputRows.length >= PROFILE_BATCH ||
+      this.rowBytes >= PROFILE_BATCH_BYTES
+    )
+      this.profileRows();
     const r = event.resources;
     if (r) {
       this.resources.cpu.add(quantity(r.cpu, parseCpu));
@@ -318,6 +352,7 @@ export class Window {
     if (this.latencies.length) this.latency.add(this.latencies);
     this.inputRows = [];
     this.outputRows = [];
+    this.rowBytes = 0;
     this.latencies = [];
   }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseProfile } from '../../src/data/profile/profile.js';
+import { MAX_VALUE_CHARS } from '../../src/data/sketch/frequent.js';
 import { loadSystem } from '../../src/descriptors/load.js';
 import { Contract } from '../../src/serve/contract.js';
 import { MAX_NAMES, OTHER } from '../../src/serve/names.js';
@@ -170,6 +171,43 @@ describe('names a client makes up', () => {
     assert.equal(Object.keys(merged.metrics).length, MAX_NAMES + 1);
     assert.equal(merged.metrics[OTHER]?.count, 20);
     assert.equal(merged.logs.by_name[OTHER], 20);
+  });
+});
+
+describe('long values and names a client sends', () => {
+  it('are kept under their key (beginning, length, hash), and a long field name is not profiled', () => {
+    const w = new Window(0, DAY, options);
+    const long = (i: number) => `${i}`.padStart(50_000, 'x');
+    for (let i = 0; i < 20; i++) {
+      const event = {
+        id: `e${i}`,
+        timestamp: i,
+        inputs: { origin: long(i), [long(i)]: 1 },
+        metrics: { [long(i % 2)]: i },
+        logs: [{ name: long(i % 2), level: long(0) }],
+      };
+      w.add(event, contract.check(event));
+      w.addFeedback({ kind: 'user', name: long(0) });
+    }
+    const o = w.close();
+    const keyed = (key: string) => key.length <= MAX_VALUE_CHARS && key.includes('(50000 characters, XXH64 ');
+    assert.deepEqual(Object.keys(o.inputs.columns), ['origin']);
+    const origins = o.inputs.columns.origin?.frequent?.items ?? [];
+    assert.equal(origins.length, 20);
+    assert.ok(origins.every(([value, count]) => keyed(value) && count === 1));
+    assert.deepEqual(
+      Object.values(o.metrics).map((m) => m.count),
+      [10, 10],
+    );
+    assert.ok(
+      [...Object.keys(o.metrics), ...Object.keys(o.logs.by_name), ...Object.keys(o.logs.by_level)].every(keyed),
+    );
+    assert.deepEqual(Object.values(o.feedback.by_name), [20]);
+    const unexpected = o.contract.violations.filter((e) => e.kind === 'unexpected-field');
+    assert.equal(unexpected.length, 20);
+    assert.ok(unexpected.every((e) => keyed(e.field)));
+    assert.ok(o.contract.violations.every((e) => e.examples.every((x) => x.found.length < 100)));
+    assert.ok(JSON.stringify(o).length < 200_000, `${JSON.stringify(o).length} characters`);
   });
 });
 

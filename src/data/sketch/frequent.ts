@@ -5,6 +5,9 @@
 //   true - errorBound <= estimate <= true,  errorBound <= n / (cap + 1),
 // for adding and for any merge tree; errorBound is the sum of the subtractions (0 while exact).
 // Counters are allowed to grow to 2·cap before reducing, so the reduction's sort is amortised.
+// A value longer than MAX_VALUE_CHARS is counted under its beginning and a hash of the whole (keyOf).
+import { prefixOf } from '../text.js';
+import { xxhash64String } from './xxhash64.js';
 
 export interface FrequentOptions {
   /** Distinct values kept exactly, and counters kept after that. Default 1000. */
@@ -30,6 +33,23 @@ export interface FrequentItem {
   upper: number;
 }
 
+/** Longest value kept as it is: categories are short, and 2·cap long texts would all be held. */
+export const MAX_VALUE_CHARS = 200;
+/** How much of a longer value its key keeps. */
+const KEPT_CHARS = 120;
+
+/**
+ * The text a value is counted under: the value, or for one longer than MAX_VALUE_CHARS, its first
+ * KEPT_CHARS characters, its length and its XXH64 (so distinct long values stay apart, and the same
+ * value gets the same key in every profile).
+ */
+export function keyOf(value: string | number | boolean): string {
+  const text = typeof value === 'number' && Object.is(value, -0) ? '0' : String(value);
+  if (text.length <= MAX_VALUE_CHARS) return text;
+  const hash = xxhash64String(text).toString(16).padStart(16, '0');
+  return `${prefixOf(text, KEPT_CHARS)}… (${text.length} characters, XXH64 ${hash})`;
+}
+
 export class FrequentValues {
   readonly cap: number;
   n = 0;
@@ -53,7 +73,7 @@ export class FrequentValues {
       this.missing += weight;
       return this;
     }
-    const key = typeof value === 'number' && Object.is(value, -0) ? '0' : String(value);
+    const key = keyOf(value);
     this.counts.set(key, (this.counts.get(key) ?? 0) + weight);
     this.n += weight;
     if (this.counts.size > 2 * this.cap) this.reduce();
@@ -90,7 +110,7 @@ export class FrequentValues {
 
   /** Estimated count (a lower bound; exact when `exact`). 0 for values not kept. */
   count(value: string | number | boolean): number {
-    return this.counts.get(typeof value === 'number' && Object.is(value, -0) ? '0' : String(value)) ?? 0;
+    return this.counts.get(keyOf(value)) ?? 0;
   }
 
   /** Values by estimated count, descending (ties by value), at most `limit`. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FrequentValues } from '../../../src/data/sketch/frequent.js';
+import { FrequentValues, MAX_VALUE_CHARS } from '../../../src/data/sketch/frequent.js';
+import { xxhash64String } from '../../../src/data/sketch/xxhash64.js';
 import { mulberry32 } from './gen.js';
 
 describe('FrequentValues', () => {
@@ -16,6 +17,27 @@ describe('FrequentValues', () => {
       { value: '0', count: 2, upper: 2 },
       { value: 'a', count: 2, upper: 2 },
     ]);
+  });
+
+  it('counts a value longer than the limit under its beginning, length and hash, apart from others', () => {
+    const whole = 'w'.repeat(MAX_VALUE_CHARS);
+    const long = `${'x'.repeat(150)}${'y'.repeat(99_850)}`;
+    const other = `${long.slice(0, -1)}z`;
+    const f = new FrequentValues({ cap: 10 }).addAll([whole, long, long, other]);
+    assert.equal(f.count(whole), 1);
+    assert.equal(f.count(long), 2);
+    assert.equal(f.count(other), 1);
+    const hash = xxhash64String(long).toString(16).padStart(16, '0');
+    assert.deepEqual(
+      f.top().map((i) => i.value),
+      [
+        `${long.slice(0, 120)}… (100000 characters, XXH64 ${hash})`,
+        whole,
+        `${long.slice(0, 120)}… (100000 characters, XXH64 ${xxhash64String(other).toString(16).padStart(16, '0')})`,
+      ],
+    );
+    assert.ok(f.top().every((i) => i.value.length <= MAX_VALUE_CHARS));
+    assert.deepEqual(FrequentValues.fromJSON(f.toJSON()).top(), f.top());
   });
 
   it('beyond the cap, merged from parts, estimates are within [true - bound, true], bound <= n/(cap+1)', (t) => {
