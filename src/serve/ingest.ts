@@ -1,10 +1,24 @@
 // Storing events: the one path by which the ingest route and the proxy record predictions. Events
-// naming a model or version the system does not declare are refused; the others are stored, durably,
+// naming a model or version the system does not declare, or made more than an hour in the future of
+// the service's clock, are refused; the others are stored, durably,
 // in one transaction, then checked against their model's contract and counted in its windows.
-import type { Rejected } from './batch.js';
+import type { ItemError, Rejected } from './batch.js';
 import { type Event, eventRecord } from './events.js';
 import type { MonitoredSystem } from './monitor.js';
 import type { EventRecord, Sequenced } from './store/store.js';
+
+/**
+ * How far ahead of the service's clock an event's timestamp may be (the model server's clock may run
+ * ahead of this one): a later event would open a window that the traffic of the present never closes.
+ */
+export const MAX_AHEAD_MS = 3_600_000;
+
+function ahead(timestamp: string, now: number): ItemError {
+  return {
+    path: '/timestamp',
+    message: `${timestamp} is more than an hour ahead of the service's clock (${new Date(now).toISOString()}): check the clock of whatever sends the events`,
+  };
+}
 
 export interface Ingested {
   /** Events acknowledged: stored now, or stored before under the same id. */
@@ -31,14 +45,17 @@ export async function ingestEvents(
 ): Promise<Ingested> {
   const records: EventRecord[] = [];
   let asSent = json !== undefined && !rejected.length;
+  // Stored timestamps are ISO 8601 in UTC to the millisecond, years of four digits: they sort as text.
+  const latest = new Date(now + MAX_AHEAD_MS).toISOString();
   for (const v of valid) {
-    const refusal = served.monitor.refusal(v.value);
+    const record = eventRecord(v.value, new Date(now));
+    const refusal =
+      served.monitor.refusal(v.value) ?? (record.timestamp > latest ? ahead(record.timestamp, now) : undefined);
     if (refusal) {
       rejected.push({ index: v.index, errors: [refusal] });
       asSent = false;
       continue;
     }
-    const record = eventRecord(v.value, new Date(now));
     if (v.value.id === undefined || v.value.timestamp !== record.timestamp) asSent = false;
     records.push(record);
   }

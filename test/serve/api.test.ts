@@ -34,12 +34,13 @@ interface Service {
   stop(): Promise<void>;
 }
 
-async function startService(db?: string): Promise<Service> {
+// Real time, but no timer: no window closes by time while the suite runs.
+const REAL_TIME: Clock = { now: () => Date.now(), every: () => () => {} };
+
+async function startService(db?: string, clock = REAL_TIME): Promise<Service> {
   const dir = tempDir();
   cpSync(EXAMPLE, dir, { recursive: true });
   const served: Served = await serveSystems([await loadSystem([dir])], { db, warn: () => {} });
-  // Real time, but no timer: no window closes by time while the suite runs.
-  const clock: Clock = { now: () => Date.now(), every: () => () => {} };
   const app: FastifyInstance = await buildApp({ systems: served.systems, version: 'test', clock });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -318,6 +319,38 @@ function apiSuite(start: () => Promise<Service>) {
 
 describe('HTTP API on SQLite', () => {
   apiSuite(() => startService());
+});
+
+test('an event more than an hour ahead of the service clock is rejected; one within the hour is kept', async () => {
+  const now = Date.parse('2001-05-01T12:00:00.000Z');
+  const service = await startService(undefined, { now: () => now, every: () => () => {} });
+  try {
+    const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+    const events = [59, 61, 60 * 24 * 365 * 80].map((m) => ({ timestamp: at(m), inputs: { distance: 1200 } }));
+    const r = await post(`${service.url}/api/v1/systems/${SYSTEM}/events`, { events });
+    const body = (await r.json()) as {
+      accepted: number;
+      rejected: { index: number; errors: { path: string; message: string }[] }[];
+    };
+    assert.equal(body.accepted, 1);
+    assert.deepEqual(
+      body.rejected.map((x) => [x.index, x.errors.map((e) => e.path)]),
+      [
+        [1, ['/timestamp']],
+        [2, ['/timestamp']],
+      ],
+    );
+    assert.match(
+      body.rejected[0]?.errors[0]?.message ?? '',
+      /2001-05-01T13:01:00\.000Z is more than an hour ahead of the service's clock \(2001-05-01T12:00:00\.000Z\)/,
+    );
+    assert.deepEqual(
+      (await service.store.events(SYSTEM, { limit: 10 })).map((e) => e.timestamp),
+      [at(59)],
+    );
+  } finally {
+    await service.stop();
+  }
 });
 
 describe('HTTP API on PostgreSQL', () => {

@@ -234,7 +234,7 @@ async function replaySpanningWindows(db: string | undefined) {
   const dir = tempDir();
   cpSync(EXAMPLE, dir, { recursive: true });
   const served = await serveSystems([await loadSystem([dir])], { db, warn: () => {} });
-  const app = await buildApp({ systems: served.systems, version: 'test', clock: new ManualClock(EIGHT) });
+  const app = await buildApp({ systems: served.systems, version: 'test', clock: new ManualClock(EIGHT + 150 * HOUR) });
   try {
     const api = `${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/systems/${SYSTEM}`;
     const hours = traffic()
