@@ -234,8 +234,9 @@ export class Monitor {
     }
   }
 
-  /** Closes and stores the open windows (on shutdown), after the windows being checked. */
-  close(now: number): Promise<void> {
+  /** Closes and stores the open windows (on shutdown), after the batches being windowed and the windows being checked. */
+  async close(now: number): Promise<void> {
+    await this.adding;
     return this.closed(
       [...this.models.values()].flatMap((m) => {
         const observation = m.windows.close();
