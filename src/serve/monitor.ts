@@ -52,6 +52,7 @@ interface Seen {
   since?: string;
   events: number;
   windows: number;
+  /** The names of each kind the model's descriptor declares that were received (only those matter). */
   metrics: Set<string>;
   logs: Set<string>;
   feedback: Set<string>;
@@ -63,6 +64,8 @@ interface Seen {
 
 interface Model {
   contract: Contract;
+  /** The metric, log and feedback names the model's descriptor declares. */
+  declared: { metrics: ReadonlySet<string>; logs: ReadonlySet<string>; feedback: ReadonlySet<string> };
   windows: TumblingWindows;
   seen: Seen;
   /** The arrival position of the last event added to the windows (0: none). */
@@ -134,7 +137,14 @@ export class Monitor {
         userFeedback: 0,
         history: [],
       };
-      this.models.set(d.name, { contract, windows, seen, windowed: 0 });
+      const declared = {
+        metrics: new Set(
+          [...(d.data.algorithm_metrics ?? []), ...(d.data.business_metrics ?? [])].map((m) => m.metric),
+        ),
+        logs: new Set((d.data.log_data ?? []).map((l) => l.log)),
+        feedback: new Set((d.data.user_system_feedback ?? []).map((f) => f.short_name)),
+      };
+      this.models.set(d.name, { contract, declared, windows, seen, windowed: 0 });
     }
   }
 
@@ -334,7 +344,7 @@ export class Monitor {
       const parts = stored.get(id);
       const merged = parts?.length ? mergeObservations(...(parts as [Observation, ...Observation[]])) : partial;
       const model = partial.model && this.models.get(partial.model.name);
-      if (model) this.observe(model.seen, merged, partial, id);
+      if (model) this.observe(model, merged, partial, id);
       last = id;
     }
     const observed = this.observed();
@@ -358,14 +368,20 @@ export class Monitor {
     await this.tell((l) => l.findingsChanged?.(name, { phase: 'runtime', ...changes, open }));
   }
 
-  /** Folds a closed window into what the model has shown: `partial` is this instance's part of `merged`. */
-  private observe(seen: Seen, merged: Observation, partial: Observation, id: string): void {
+  /**
+   * Folds a closed window into what the model has shown: `partial` is this instance's part of `merged`.
+   * Of the names received, only declared ones are kept: a client making up names is not remembered.
+   */
+  private observe({ seen, declared }: Model, merged: Observation, partial: Observation, id: string): void {
     seen.since ??= partial.window.start;
     seen.events += partial.events;
     seen.windows++;
-    for (const m of Object.keys(partial.metrics)) seen.metrics.add(m);
-    for (const l of Object.keys(partial.logs.by_name)) seen.logs.add(l);
-    for (const f of Object.keys(partial.feedback.by_name)) seen.feedback.add(f);
+    const keep = (names: object, wanted: ReadonlySet<string>, into: Set<string>) => {
+      for (const name of Object.keys(names)) if (wanted.has(name)) into.add(name);
+    };
+    keep(partial.metrics, declared.metrics, seen.metrics);
+    keep(partial.logs.by_name, declared.logs, seen.logs);
+    keep(partial.feedback.by_name, declared.feedback, seen.feedback);
     seen.groundTruth += partial.feedback.ground_truth;
     seen.userFeedback += partial.feedback.user;
     // Another part of the same span replaces the digest it extends.
@@ -378,8 +394,8 @@ export class Monitor {
     seen.latest = { observation: merged, window: id };
   }
 
-  /** Each model's observed facts, for the rules. */
-  private observed(): Map<string, ModelObserved> {
+  /** Each model's observed facts, as the rules see them. */
+  observed(): Map<string, ModelObserved> {
     const out = new Map<string, ModelObserved>();
     for (const [name, { seen }] of this.models) {
       if (!seen.latest || seen.since === undefined) continue;

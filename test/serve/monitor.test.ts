@@ -1,0 +1,48 @@
+// What the monitor remembers across windows, beyond the open one.
+import assert from 'node:assert/strict';
+import { cpSync } from 'node:fs';
+import { test } from 'node:test';
+import { loadSystem } from '../../src/descriptors/load.js';
+import { Monitor } from '../../src/serve/monitor.js';
+import { serveSystems } from '../../src/serve/systems.js';
+import { EXAMPLE, tempDir } from '../helpers.js';
+
+test('of the metric, log and feedback names received, only those the trained model declares are kept', async () => {
+  const dir = tempDir();
+  cpSync(EXAMPLE, dir, { recursive: true });
+  const served = await serveSystems([await loadSystem([dir])], { warn: () => {} });
+  try {
+    const system = served.systems[0] ?? assert.fail('no system served');
+    // A window per two events: a client making up a name per event meets no per-window bound.
+    const monitor = new Monitor(system, { window: { maxEvents: 2 } });
+    const t0 = Date.parse('2001-05-01T00:00:00Z');
+    const events = Array.from({ length: 301 }, (_, i) => ({
+      seq: i + 1,
+      event: {
+        id: `e${i}`,
+        timestamp: new Date(t0 + i * 1000).toISOString(),
+        outputs: { delay_probability: 0.1 },
+        metrics: { [`made-up-${i}`]: 1, ...(i === 7 ? { 'delay-calls-per-1k-bookings': 4 } : {}) },
+        logs: [`log-${i}`, 'prediction-log'],
+      },
+    }));
+    await monitor.add(events, t0 + 300_000);
+    // Event 300 is in the open window, which feedback joins.
+    const feedback = ['made-up-feedback', 'warning-not-helpful'].map((name) => ({
+      event_id: 'e300',
+      kind: 'user' as const,
+      name,
+      actual: {},
+      timestamp: '2001-05-01T00:05:00.000Z',
+    }));
+    monitor.addFeedback(feedback, [events[300]?.event, events[300]?.event]);
+    await monitor.close(t0 + 300_000);
+    const received = monitor.observed().get('delay-classifier')?.received;
+    assert.equal(received?.windows, 151);
+    assert.deepEqual(received?.metrics, new Set(['delay-calls-per-1k-bookings']));
+    assert.deepEqual(received?.logs, new Set(['prediction-log']));
+    assert.deepEqual(received?.feedback, new Set(['warning-not-helpful']));
+  } finally {
+    await served.close();
+  }
+});
