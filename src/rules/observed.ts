@@ -42,12 +42,13 @@ export interface ModelObserved {
 /** Observed facts, by trained-model name. */
 export type Observed = ReadonlyMap<string, ModelObserved>;
 
-export function digestOf(o: Observation): WindowDigest {
+/** What the history keeps of a window: with `metrics` (the declared ones), only the metrics it names. */
+export function digestOf(o: Observation, metrics?: ReadonlySet<string>): WindowDigest {
   return {
     start: o.window.start,
     end: o.window.end,
     events: o.events,
-    metrics: o.metrics,
+    metrics: metrics ? Object.fromEntries(Object.entries(o.metrics).filter(([name]) => metrics.has(name))) : o.metrics,
     confusion: o.feedback.confusion?.counts ?? null,
   };
 }

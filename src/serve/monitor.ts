@@ -370,7 +370,8 @@ export class Monitor {
 
   /**
    * Folds a closed window into what the model has shown: `partial` is this instance's part of `merged`.
-   * Of the names received, only declared ones are kept: a client making up names is not remembered.
+   * Of the names received, and of the metrics in the history, only declared ones are kept: a client
+   * making up names is not remembered.
    */
   private observe({ seen, declared }: Model, merged: Observation, partial: Observation, id: string): void {
     seen.since ??= partial.window.start;
@@ -385,7 +386,7 @@ export class Monitor {
     seen.groundTruth += partial.feedback.ground_truth;
     seen.userFeedback += partial.feedback.user;
     // Another part of the same span replaces the digest it extends.
-    const digest = digestOf(merged);
+    const digest = digestOf(merged, declared.metrics);
     const at = seen.history.findIndex((d) => d.start === digest.start && d.end === digest.end);
     if (at >= 0) seen.history[at] = digest;
     else seen.history.push(digest);

@@ -7,7 +7,7 @@ import { Monitor } from '../../src/serve/monitor.js';
 import { serveSystems } from '../../src/serve/systems.js';
 import { EXAMPLE, tempDir } from '../helpers.js';
 
-test('of the metric, log and feedback names received, only those the trained model declares are kept', async () => {
+test('of the metric, log and feedback names received, and of the metrics in its history, it keeps the declared ones', async () => {
   const dir = tempDir();
   cpSync(EXAMPLE, dir, { recursive: true });
   const served = await serveSystems([await loadSystem([dir])], { warn: () => {} });
@@ -37,11 +37,17 @@ test('of the metric, log and feedback names received, only those the trained mod
     }));
     monitor.addFeedback(feedback, [events[300]?.event, events[300]?.event]);
     await monitor.close(t0 + 300_000);
-    const received = monitor.observed().get('delay-classifier')?.received;
+    const observed = monitor.observed().get('delay-classifier');
+    const received = observed?.received;
     assert.equal(received?.windows, 151);
     assert.deepEqual(received?.metrics, new Set(['delay-calls-per-1k-bookings']));
     assert.deepEqual(received?.logs, new Set(['prediction-log']));
     assert.deepEqual(received?.feedback, new Set(['warning-not-helpful']));
+    // The history of windows keeps their declared metrics only.
+    assert.deepEqual(
+      observed?.history.flatMap((d) => Object.keys(d.metrics)),
+      ['delay-calls-per-1k-bookings'],
+    );
   } finally {
     await served.close();
   }
