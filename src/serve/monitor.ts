@@ -13,7 +13,7 @@ import { digestOf, type ModelObserved, type WindowDigest } from '../rules/observ
 import type { ItemError } from './batch.js';
 import { Contract } from './contract.js';
 import type { DriftScore, MonitorListener } from './listener.js';
-import type { ClosedWindow, FeedbackRecord, JoinedEvent, Sequenced } from './store/store.js';
+import type { ClosedWindow, FeedbackJoin, FeedbackRecord, Sequenced } from './store/store.js';
 import type { ServedSystem } from './systems.js';
 import {
   type Classification,
@@ -212,11 +212,11 @@ export class Monitor {
     await this.closed(closed, now);
   }
 
-  /** Adds stored feedback, with the event each item joins, to the open window of that event's model. */
-  addFeedback(feedback: readonly FeedbackRecord[], joined: readonly (JoinedEvent | undefined)[]): void {
+  /** Adds the feedback stored, with the event each item joins, to the open window of that event's model. */
+  addFeedback(feedback: readonly FeedbackRecord[], joins: readonly FeedbackJoin[]): void {
     feedback.forEach((f, i) => {
-      const event = joined[i];
-      if (event)
+      const event = joins[i];
+      if (typeof event === 'object')
         this.model(event.model)?.windows.addFeedback({
           kind: f.kind,
           name: f.name,

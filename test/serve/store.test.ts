@@ -207,6 +207,30 @@ function storeSuite(
         ],
       );
       assert.deepEqual((await store.counts('s')).feedback, { accepted: 2, rejected: 2 });
+      // Ground truth an event was given under the same name is a retry: acknowledged, not stored again,
+      // in a later batch as in the same one; under another name, or as user feedback, it is stored.
+      const truth = (name?: string) => ({
+        event_id: 'a',
+        kind: 'ground_truth' as const,
+        ...(name === undefined ? {} : { name }),
+        actual: { delayed: true },
+        timestamp: '2001-05-03T00:00:00.000Z',
+      });
+      const user = { event_id: 'a', kind: 'user' as const, actual: {}, timestamp: '2001-05-03T00:00:00.000Z' };
+      const again = await store.addFeedback('s', [truth(), truth('arrival'), truth('arrival'), user, user], 0);
+      const a = { model: 'm', outputs: { delayed: false } };
+      assert.deepEqual(again, ['repeated', a, 'repeated', a, a]);
+      assert.deepEqual(
+        (await store.feedback('s')).map((f) => [f.event_id, f.kind, f.name]),
+        [
+          ['a', 'ground_truth', undefined],
+          ['b', 'user', undefined],
+          ['a', 'ground_truth', 'arrival'],
+          ['a', 'user', undefined],
+          ['a', 'user', undefined],
+        ],
+      );
+      assert.deepEqual((await store.counts('s')).feedback, { accepted: 7, rejected: 2 });
     } finally {
       await store.close();
     }

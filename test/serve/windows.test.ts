@@ -117,7 +117,7 @@ function monitorSuite(db: () => string | undefined) {
     );
   });
 
-  test('feedback joins the window of its event; the window closes by time when the clock passes its end', async () => {
+  test('feedback joins the window of its event, ground truth once; the window closes by time when the clock passes its end', async () => {
     const feedback = [
       ...Array.from({ length: 10 }, (_, i) => ({
         event_id: `w${200 + i}`,
@@ -127,6 +127,8 @@ function monitorSuite(db: () => string | undefined) {
       { event_id: 'w240', kind: 'user', actual: { delayed: false } },
     ];
     assert.equal((await post('feedback', { feedback })).accepted, 11);
+    // Sent again (a client's retry): acknowledged; the ground truth counts once, user feedback twice.
+    assert.equal((await post('feedback', { feedback })).accepted, 11);
     await clock.tick(EIGHT + HOUR - 1);
     assert.equal((await observations()).length, 2);
     await clock.tick(EIGHT + HOUR);
@@ -135,7 +137,7 @@ function monitorSuite(db: () => string | undefined) {
     const o = latest?.observation;
     assert.equal(o?.events, 50);
     assert.equal(o?.window.end, '2001-01-01T09:00:00.000Z');
-    assert.deepEqual([o?.feedback.ground_truth, o?.feedback.user], [10, 1]);
+    assert.deepEqual([o?.feedback.ground_truth, o?.feedback.user], [10, 2]);
     assert.equal((await observations()).length, 3);
   });
 

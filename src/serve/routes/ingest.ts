@@ -54,7 +54,8 @@ export function ingestRoutes(app: FastifyInstance, systems: readonly MonitoredSy
         summary: 'Ingest ground truth or user feedback on earlier events',
         description:
           'Each item is joined to the stored event its `event_id` names; an item whose event is not ' +
-          'stored (yet) is rejected.',
+          'stored (yet) is rejected. Ground truth an event was given before under the same `name` ' +
+          '(a retry) is accepted but neither stored nor counted again.',
         tags: ['ingest'],
         params: nameParams,
         body: docSchema(z.object({ feedback: z.array(feedbackSchema).min(1).max(MAX_BATCH_ITEMS) }), 'input'),
@@ -66,17 +67,17 @@ export function ingestRoutes(app: FastifyInstance, systems: readonly MonitoredSy
       const { valid, rejected } = validateBatch(request.body, 'feedback', feedbackSchema);
       const now = new Date(clock.now());
       const feedback = valid.map((v) => feedbackRecord(v.value, now));
-      const joined = await served.store.addFeedback(served.name, feedback, rejected.length);
-      served.monitor.addFeedback(feedback, joined);
+      const joins = await served.store.addFeedback(served.name, feedback, rejected.length);
+      served.monitor.addFeedback(feedback, joins);
       valid.forEach((item, i) => {
-        if (joined[i]) return;
+        if (joins[i] !== undefined) return;
         rejected.push({
           index: item.index,
           errors: [{ path: '/event_id', message: `no event "${item.value.event_id}" is stored for ${served.name}` }],
         });
       });
       rejected.sort((a, b) => a.index - b.index);
-      const accepted = joined.filter((j) => j).length;
+      const accepted = joins.filter((j) => j !== undefined).length;
       served.monitor.ingested('feedback', accepted, rejected.length);
       return { accepted, rejected };
     },

@@ -22,9 +22,9 @@ import type { Dialect } from './migrations.js';
 import { type Reusable, reusable } from './reusable.js';
 import type {
   ClosedWindow,
+  FeedbackJoin,
   FeedbackRecord,
   FindingStatus,
-  JoinedEvent,
   Page,
   RecordedFindings,
   Store,
@@ -39,6 +39,28 @@ import type { CounterTable, FindingTable, Tables } from './tables.js';
 
 /** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const ROWS_PER_INSERT = 1000;
+
+const truthKey = (eventId: string, name: string | null | undefined) => `${eventId}\u0000${name ?? ''}`;
+
+/** The ground truth stored for events `ids`, as truthKey(event, name). */
+async function groundTruthGiven(
+  trx: Transaction<Tables>,
+  system: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const given = new Set<string>();
+  for (const part of chunks(ids, ROWS_PER_INSERT)) {
+    const rows = await trx
+      .selectFrom('feedback')
+      .select(['event_id', 'name'])
+      .where('system', '=', system)
+      .where('kind', '=', 'ground_truth')
+      .where('event_id', 'in', part)
+      .execute();
+    for (const r of rows) given.add(truthKey(r.event_id, r.name));
+  }
+  return given;
+}
 const DEFAULT_PAGE = 1000;
 
 type Counter = Exclude<keyof CounterTable, 'system' | 'instance'>;
@@ -165,17 +187,22 @@ export class KyselyStore implements Store {
     });
   }
 
-  async addFeedback(
-    system: string,
-    feedback: readonly FeedbackRecord[],
-    rejected: number,
-  ): Promise<(JoinedEvent | undefined)[]> {
+  async addFeedback(system: string, feedback: readonly FeedbackRecord[], rejected: number): Promise<FeedbackJoin[]> {
     const received_at = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
       const known = await joinEvents(trx, system, [...new Set(feedback.map((f) => f.event_id))]);
-      const joined = feedback.map((f) => known.get(f.event_id));
+      const truths = feedback.filter((f) => f.kind === 'ground_truth' && known.has(f.event_id));
+      const given = await groundTruthGiven(trx, system, [...new Set(truths.map((f) => f.event_id))]);
+      const joins = feedback.map((f): FeedbackJoin => {
+        const event = known.get(f.event_id);
+        if (!event || f.kind !== 'ground_truth') return event;
+        const key = truthKey(f.event_id, f.name);
+        if (given.has(key)) return 'repeated';
+        given.add(key);
+        return event;
+      });
       const rows = feedback
-        .filter((f) => known.has(f.event_id))
+        .filter((_, i) => typeof joins[i] === 'object')
         .map((f) => ({
           system,
           event_id: f.event_id,
@@ -187,11 +214,12 @@ export class KyselyStore implements Store {
           comment: f.comment ?? null,
         }));
       for (const chunk of chunks(rows, ROWS_PER_INSERT)) await trx.insertInto('feedback').values(chunk).execute();
+      const acknowledged = joins.filter((j) => j !== undefined).length;
       await this.add(trx, system, {
-        feedback_accepted: rows.length,
-        feedback_rejected: rejected + feedback.length - rows.length,
+        feedback_accepted: acknowledged,
+        feedback_rejected: rejected + feedback.length - acknowledged,
       });
-      return joined;
+      return joins;
     });
   }
 

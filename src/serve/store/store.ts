@@ -89,6 +89,13 @@ export interface JoinedEvent {
   outputs?: Record<string, unknown>;
 }
 
+/**
+ * What became of a feedback item: stored, joined to its event; `repeated`, ground truth its event
+ * was given before under the same name, acknowledged but neither stored nor counted again; or
+ * undefined, its event unknown.
+ */
+export type FeedbackJoin = JoinedEvent | 'repeated' | undefined;
+
 /** A window one instance closed; its observation holds what was measured. */
 export interface StoredWindow {
   id: string;
@@ -125,15 +132,11 @@ export interface Store {
    */
   addEvents(system: string, events: readonly EventRecord[], rejected: number, json?: string): Promise<Sequenced[]>;
   /**
-   * Stores the feedback whose event is stored, in one transaction; returns, for each item of
-   * `feedback`, the event it joins, or undefined when that event is unknown (and the item not
-   * stored). `rejected` counts the items that failed validation.
+   * Stores the feedback whose event is stored, in one transaction, but ground truth an event was
+   * given before under the same name (a retry); returns what became of each item of `feedback`.
+   * `rejected` counts the items that failed validation.
    */
-  addFeedback(
-    system: string,
-    feedback: readonly FeedbackRecord[],
-    rejected: number,
-  ): Promise<(JoinedEvent | undefined)[]>;
+  addFeedback(system: string, feedback: readonly FeedbackRecord[], rejected: number): Promise<FeedbackJoin[]>;
   events(system: string, page?: Page): Promise<StoredEvent[]>;
   /**
    * What open windows may have held before a restart: the events after arrival position
