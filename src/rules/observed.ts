@@ -15,7 +15,10 @@ export interface WindowDigest {
   confusion: Record<string, Record<string, number>> | null;
 }
 
-/** The names the trained model declares that were received since the monitor started, with how much traffic that covers. */
+/**
+ * The names the trained model declares that were received since the monitor started, with how much
+ * traffic that covers.
+ */
 export interface Received {
   /** ISO 8601: start of the first window observed. */
   since: string;

@@ -1,7 +1,7 @@
 // Storing events: the one path by which the ingest route and the proxy record predictions. Events
 // naming a model or version the system does not declare, or made more than an hour in the future of
-// the service's clock, are refused; the others are stored, durably,
-// in one transaction, then checked against their model's contract and counted in its windows.
+// the service's clock, are refused; the others are stored, durably, in one transaction, then checked
+// against their model's contract and counted in its windows.
 import type { ItemError, Rejected } from './batch.js';
 import { type Event, eventRecord } from './events.js';
 import type { MonitoredSystem } from './monitor.js';

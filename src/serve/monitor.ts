@@ -244,7 +244,10 @@ export class Monitor {
     }
   }
 
-  /** Closes and stores the open windows (on shutdown), after the batches being windowed and the windows being checked. */
+  /**
+   * Closes and stores the open windows (on shutdown), after the batches being windowed and the windows
+   * being checked.
+   */
   async close(now: number): Promise<void> {
     await this.adding;
     return this.closed(

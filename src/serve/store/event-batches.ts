@@ -6,7 +6,7 @@
 //
 // An event's arrival position (`seq`) is its batch's seq times SLOTS plus its place in the batch.
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { chunks } from './chunks.js';
+import { chunks, IDS_PER_QUERY } from './chunks.js';
 import type { Dialect } from './migrations.js';
 import { type Reusable, reusable } from './reusable.js';
 import type { EventRecord, JoinedEvent, Sequenced, StoredEvent } from './store.js';
@@ -16,8 +16,6 @@ type Db = Kysely<Tables> | Transaction<Tables>;
 
 /** Events per batch row at most, and the factor of a batch's seq in its events' seq. */
 export const SLOTS = 2 ** 20;
-/** Ids per `in (...)` list: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const IDS_PER_QUERY = 1000;
 
 /** The texts of a JSON array of strings, as rows of a `value` column. */
 const elements = (dialect: Dialect, json: string) =>

@@ -4,7 +4,7 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Finding, Phase } from '../../rules/types.js';
 import type { Observation } from '../window.js';
 import { windowId } from '../window-id.js';
-import { chunks } from './chunks.js';
+import { chunks, IDS_PER_QUERY } from './chunks.js';
 import {
   type BatchInserts,
   batchInserts,
@@ -40,6 +40,8 @@ import type { CounterTable, FindingTable, Tables } from './tables.js';
 /** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const ROWS_PER_INSERT = 1000;
 
+const DEFAULT_PAGE = 1000;
+
 const truthKey = (eventId: string, name: string | null | undefined) => `${eventId}\u0000${name ?? ''}`;
 
 /** The ground truth stored for events `ids`, as truthKey(event, name). */
@@ -49,7 +51,7 @@ async function groundTruthGiven(
   ids: readonly string[],
 ): Promise<Set<string>> {
   const given = new Set<string>();
-  for (const part of chunks(ids, ROWS_PER_INSERT)) {
+  for (const part of chunks(ids, IDS_PER_QUERY)) {
     const rows = await trx
       .selectFrom('feedback')
       .select(['event_id', 'name'])
@@ -61,7 +63,6 @@ async function groundTruthGiven(
   }
   return given;
 }
-const DEFAULT_PAGE = 1000;
 
 type Counter = Exclude<keyof CounterTable, 'system' | 'instance'>;
 type Counts = [events_accepted: number, events_rejected: number, feedback_accepted: number, feedback_rejected: number];
