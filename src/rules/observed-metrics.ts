@@ -7,7 +7,7 @@ import type { Descriptor } from '../descriptors/system.js';
 import type { MetricId, Operator } from '../descriptors/vocabulary.js';
 import type { Facts } from './facts.js';
 import { direction, satisfies } from './metrics.js';
-import { type ModelObserved, recent, type WindowDigest } from './observed.js';
+import { type ModelObserved, recent, sumConfusion } from './observed.js';
 
 /** Two-sided confidence of the intervals, and its normal quantile. */
 export const CONFIDENCE = 0.99;
@@ -71,20 +71,6 @@ function positiveClass(classes: ReadonlySet<string>, declared: string | undefine
   return classes.has('1') && !classes.has('true') ? '1' : 'true';
 }
 
-function summed(digests: readonly WindowDigest[]): Record<string, Record<string, number>> | undefined {
-  let out: Record<string, Record<string, number>> | undefined;
-  for (const d of digests) {
-    if (!d.confusion) continue;
-    out ??= {};
-    for (const [actual, row] of Object.entries(d.confusion)) {
-      out[actual] ??= {};
-      const into = out[actual];
-      for (const [predicted, n] of Object.entries(row)) into[predicted] = (into[predicted] ?? 0) + n;
-    }
-  }
-  return out;
-}
-
 /** The span (ms) a declared metric is computed over: its `window`, else the latest window alone. */
 export function spanOf(window: number | undefined, observed: ModelObserved): number {
   if (window !== undefined && window > 0) return window;
@@ -102,7 +88,7 @@ export function computedMetric(
   const proportion = PROPORTIONS[metric];
   if (!observed || !proportion) return undefined;
   const digests = recent(observed.history, spanMs);
-  const counts = summed(digests);
+  const counts = sumConfusion(digests);
   if (!counts) return undefined;
   const settings = facts.system.project?.settings?.classification ?? [];
   const declared = settings.find((s) => s.model === model.name) ?? settings.find((s) => s.model === undefined);
@@ -117,15 +103,19 @@ export function computedMetric(
   }
   const [k, n] = proportion(cells);
   if (n === 0) return undefined;
-  return { metric, value: k / n, ...wilson(k, n), k, n, windows: digests.filter((d) => d.confusion).length };
+  const windows = digests.reduce((sum, d) => sum + (d.confusion ? d.windows : 0), 0);
+  return { metric, value: k / n, ...wilson(k, n), k, n, windows };
 }
 
 /** The mean of a metric events reported in the windows within `spanMs`; undefined when none did. */
 export function reportedMetric(observed: ModelObserved, name: string, spanMs: number): ReportedMetric | undefined {
-  const summaries = recent(observed.history, spanMs).flatMap((d) => (d.metrics[name]?.count ? [d.metrics[name]] : []));
-  if (!summaries.length) return undefined;
-  const m = summaries.reduce((acc, s) => acc.merge(Moments.fromJSON(s.moments)), new Moments());
-  return { mean: m.mean, count: m.n, windows: summaries.length };
+  const parts = recent(observed.history, spanMs).flatMap((d) => {
+    const summary = d.metrics[name];
+    return summary?.count ? [{ summary, windows: d.windows }] : [];
+  });
+  if (!parts.length) return undefined;
+  const m = parts.reduce((acc, p) => acc.merge(Moments.fromJSON(p.summary.moments)), new Moments());
+  return { mean: m.mean, count: m.n, windows: parts.reduce((sum, p) => sum + p.windows, 0) };
 }
 
 /** Whether an interval lies wholly where `op threshold` fails (== and != are judged on the value alone). */

@@ -2,13 +2,15 @@
 // latest closed window, what has arrived since the monitor started, and short digests of recent
 // windows so that a metric declared over a longer span (recall over 7d) is computed over that span.
 // Rules read these in the runtime phase; at design time there are none.
-import type { Observation, Summary } from '../serve/window.js';
+import { mergeSummaries, type Observation, type Summary } from '../serve/window.js';
 
 /** What one window measured that outlives it: enough to compute metrics over many windows. */
 export interface WindowDigest {
   /** ISO 8601. */
   start: string;
   end: string;
+  /** Windows it holds: 1, or more once an old part of a long history is merged (mergeDigests). */
+  windows: number;
   events: number;
   metrics: Record<string, Summary>;
   /** Ground truth with a known prediction: counts[actual class][predicted class]; null without a classification. */
@@ -50,9 +52,40 @@ export function digestOf(o: Observation, metrics?: ReadonlySet<string>): WindowD
   return {
     start: o.window.start,
     end: o.window.end,
+    windows: 1,
     events: o.events,
     metrics: metrics ? Object.fromEntries(Object.entries(o.metrics).filter(([name]) => metrics.has(name))) : o.metrics,
     confusion: o.feedback.confusion?.counts ?? null,
+  };
+}
+
+/** Confusion counts added up over digests; undefined when none has any. */
+export function sumConfusion(digests: readonly WindowDigest[]): Record<string, Record<string, number>> | undefined {
+  let out: Record<string, Record<string, number>> | undefined;
+  for (const d of digests) {
+    if (!d.confusion) continue;
+    out ??= {};
+    for (const [actual, row] of Object.entries(d.confusion)) {
+      out[actual] ??= {};
+      const into = out[actual];
+      for (const [predicted, n] of Object.entries(row)) into[predicted] = (into[predicted] ?? 0) + n;
+    }
+  }
+  return out;
+}
+
+/** One digest of two consecutive ones: their span, windows, events and metrics together. */
+export function mergeDigests(a: WindowDigest, b: WindowDigest): WindowDigest {
+  const metrics = { ...a.metrics };
+  for (const [name, s] of Object.entries(b.metrics))
+    metrics[name] = metrics[name] ? mergeSummaries(metrics[name], s) : s;
+  return {
+    start: a.start < b.start ? a.start : b.start,
+    end: a.end > b.end ? a.end : b.end,
+    windows: a.windows + b.windows,
+    events: a.events + b.events,
+    metrics,
+    confusion: sumConfusion([a, b]) ?? null,
   };
 }
 

@@ -9,7 +9,7 @@ import { catalogue } from '../rules/catalogue.js';
 import { profileComparisons } from '../rules/data-distribution/profile-comparison.js';
 import { runRules } from '../rules/engine.js';
 import { factsOf } from '../rules/facts.js';
-import { digestOf, type ModelObserved, type WindowDigest } from '../rules/observed.js';
+import { digestOf, type ModelObserved, mergeDigests, type WindowDigest } from '../rules/observed.js';
 import type { ItemError } from './batch.js';
 import { Contract } from './contract.js';
 import type { DriftScore, MonitorListener } from './listener.js';
@@ -46,6 +46,23 @@ const RESTORE_PAGE = 10_000;
 const CHECK_EVERY = 64;
 /** How far back window digests are kept when no declared metric asks for longer. */
 const MIN_HISTORY_MS = 24 * 3600_000;
+/**
+ * Window digests a model keeps at most: past that, the older ones are merged in pairs, so that many
+ * windows a second (a small `window_events` under heavy traffic) hold a bounded history.
+ */
+const MAX_HISTORY = 4096;
+/** The latest digests, never merged: a later part of their window (a late event, another instance) replaces one. */
+const RECENT_DIGESTS = 256;
+
+/** `history` with its digests before the latest RECENT_DIGESTS merged in consecutive pairs. */
+function coarsened(history: readonly WindowDigest[]): WindowDigest[] {
+  const old = history.length - RECENT_DIGESTS;
+  const out: WindowDigest[] = [];
+  for (let i = 0; i + 1 < old; i += 2)
+    out.push(mergeDigests(history[i] as WindowDigest, history[i + 1] as WindowDigest));
+  if (old % 2) out.push(history[old - 1] as WindowDigest);
+  return [...out, ...history.slice(old)];
+}
 
 /** What the monitor accumulates about one model beyond its open window. */
 interface Seen {
@@ -395,6 +412,7 @@ export class Monitor {
     else seen.history.push(digest);
     const horizon = Date.parse(digest.end) - this.historyMs;
     while (seen.history.length && Date.parse((seen.history[0] as WindowDigest).end) <= horizon) seen.history.shift();
+    if (seen.history.length > MAX_HISTORY) seen.history = coarsened(seen.history);
     seen.latest = { observation: merged, window: id };
   }
 

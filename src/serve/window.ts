@@ -143,7 +143,7 @@ function summary(m: Moments): Summary {
   return { count: n, min: n ? m.min : null, max: n ? m.max : null, mean: n ? m.mean : null, moments: m.toJSON() };
 }
 
-function mergeSummaries(a: Summary, b: Summary): Summary {
+export function mergeSummaries(a: Summary, b: Summary): Summary {
   return summary(Moments.fromJSON(a.moments).merge(Moments.fromJSON(b.moments)));
 }
 

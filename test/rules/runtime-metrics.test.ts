@@ -109,6 +109,7 @@ const earlier = (windows: number, confusion: Record<string, Record<string, numbe
     return {
       start: new Date(start).toISOString(),
       end: new Date(start + FIVE_MINUTES).toISOString(),
+      windows: 1,
       events: 10,
       metrics: {},
       confusion,

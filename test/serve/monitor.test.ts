@@ -52,3 +52,43 @@ test('of the metric, log and feedback names received, and of the metrics in its 
     await served.close();
   }
 });
+
+test('keeps a bounded history of windows, merging older ones, with every window and event still counted', async () => {
+  const dir = tempDir();
+  cpSync(EXAMPLE, dir, { recursive: true });
+  const served = await serveSystems([await loadSystem([dir])], { warn: () => {} });
+  try {
+    const system = served.systems[0] ?? assert.fail('no system served');
+    const monitor = new Monitor(system, { window: { maxEvents: 1 } });
+    const t0 = Date.parse('2001-05-01T00:00:00Z');
+    const n = 4500;
+    const events = Array.from({ length: n }, (_, i) => ({
+      seq: i + 1,
+      event: {
+        id: `e${i}`,
+        timestamp: new Date(t0 + i * 1000).toISOString(),
+        outputs: { delay_probability: 0.1 },
+        metrics: { 'delay-calls-per-1k-bookings': i % 10 },
+      },
+    }));
+    await monitor.add(events, t0 + n * 1000);
+    const history = monitor.observed().get('delay-classifier')?.history ?? [];
+    assert.ok(history.length <= 4096, `${history.length} digests`);
+    assert.ok(history.length < n);
+    assert.equal(
+      history.reduce((sum, d) => sum + d.windows, 0),
+      n,
+    );
+    assert.equal(
+      history.reduce((sum, d) => sum + d.events, 0),
+      n,
+    );
+    assert.equal(history[0]?.start, new Date(t0).toISOString());
+    assert.equal(history.at(-1)?.windows, 1);
+    // The metric's values, merged, are every value sent: 450 of each of 0..9.
+    const count = history.reduce((sum, d) => sum + (d.metrics['delay-calls-per-1k-bookings']?.count ?? 0), 0);
+    assert.equal(count, n);
+  } finally {
+    await served.close();
+  }
+});
