@@ -7,26 +7,34 @@ import { Monitor } from '../../src/serve/monitor.js';
 import { serveSystems } from '../../src/serve/systems.js';
 import { EXAMPLE, tempDir } from '../helpers.js';
 
-test('of the metric, log and feedback names received, and of the metrics in its history, it keeps the declared ones', async () => {
+const T0 = Date.parse('2001-05-01T00:00:00Z');
+
+/** A monitor of a copy of the example whose windows close every `maxEvents` events, on a real store. */
+async function withMonitor(maxEvents: number, use: (monitor: Monitor) => Promise<void>): Promise<void> {
   const dir = tempDir();
   cpSync(EXAMPLE, dir, { recursive: true });
   const served = await serveSystems([await loadSystem([dir])], { warn: () => {} });
   try {
-    const system = served.systems[0] ?? assert.fail('no system served');
-    // A window per two events: a client making up a name per event meets no per-window bound.
-    const monitor = new Monitor(system, { window: { maxEvents: 2 } });
-    const t0 = Date.parse('2001-05-01T00:00:00Z');
+    await use(new Monitor(served.systems[0] ?? assert.fail('no system served'), { window: { maxEvents } }));
+  } finally {
+    await served.close();
+  }
+}
+
+// A window per two events: a client making up a name per event meets no per-window bound.
+test('of the metric, log and feedback names received, and of the metrics in its history, it keeps the declared ones', () =>
+  withMonitor(2, async (monitor) => {
     const events = Array.from({ length: 301 }, (_, i) => ({
       seq: i + 1,
       event: {
         id: `e${i}`,
-        timestamp: new Date(t0 + i * 1000).toISOString(),
+        timestamp: new Date(T0 + i * 1000).toISOString(),
         outputs: { delay_probability: 0.1 },
         metrics: { [`made-up-${i}`]: 1, ...(i === 7 ? { 'delay-calls-per-1k-bookings': 4 } : {}) },
         logs: [`log-${i}`, 'prediction-log'],
       },
     }));
-    await monitor.add(events, t0 + 300_000);
+    await monitor.add(events, T0 + 300_000);
     // Event 300 is in the open window, which feedback joins.
     const feedback = ['made-up-feedback', 'warning-not-helpful'].map((name) => ({
       event_id: 'e300',
@@ -36,7 +44,7 @@ test('of the metric, log and feedback names received, and of the metrics in its 
       timestamp: '2001-05-01T00:05:00.000Z',
     }));
     monitor.addFeedback(feedback, [events[300]?.event, events[300]?.event]);
-    await monitor.close(t0 + 300_000);
+    await monitor.close(T0 + 300_000);
     const observed = monitor.observed().get('delay-classifier');
     const received = observed?.received;
     assert.equal(received?.windows, 151);
@@ -48,30 +56,21 @@ test('of the metric, log and feedback names received, and of the metrics in its 
       observed?.history.flatMap((d) => Object.keys(d.metrics)),
       ['delay-calls-per-1k-bookings'],
     );
-  } finally {
-    await served.close();
-  }
-});
+  }));
 
-test('keeps a bounded history of windows, merging older ones, with every window and event still counted', async () => {
-  const dir = tempDir();
-  cpSync(EXAMPLE, dir, { recursive: true });
-  const served = await serveSystems([await loadSystem([dir])], { warn: () => {} });
-  try {
-    const system = served.systems[0] ?? assert.fail('no system served');
-    const monitor = new Monitor(system, { window: { maxEvents: 1 } });
-    const t0 = Date.parse('2001-05-01T00:00:00Z');
+test('keeps a bounded history of windows, merging older ones, with every window and event still counted', () =>
+  withMonitor(1, async (monitor) => {
     const n = 4500;
     const events = Array.from({ length: n }, (_, i) => ({
       seq: i + 1,
       event: {
         id: `e${i}`,
-        timestamp: new Date(t0 + i * 1000).toISOString(),
+        timestamp: new Date(T0 + i * 1000).toISOString(),
         outputs: { delay_probability: 0.1 },
         metrics: { 'delay-calls-per-1k-bookings': i % 10 },
       },
     }));
-    await monitor.add(events, t0 + n * 1000);
+    await monitor.add(events, T0 + n * 1000);
     const history = monitor.observed().get('delay-classifier')?.history ?? [];
     assert.ok(history.length <= 4096, `${history.length} digests`);
     assert.ok(history.length < n);
@@ -83,12 +82,9 @@ test('keeps a bounded history of windows, merging older ones, with every window 
       history.reduce((sum, d) => sum + d.events, 0),
       n,
     );
-    assert.equal(history[0]?.start, new Date(t0).toISOString());
+    assert.equal(history[0]?.start, new Date(T0).toISOString());
     assert.equal(history.at(-1)?.windows, 1);
     // The metric's values, merged, are every value sent: 450 of each of 0..9.
     const count = history.reduce((sum, d) => sum + (d.metrics['delay-calls-per-1k-bookings']?.count ?? 0), 0);
     assert.equal(count, n);
-  } finally {
-    await served.close();
-  }
-});
+  }));
