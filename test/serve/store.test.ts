@@ -549,4 +549,25 @@ describe('store on PostgreSQL', () => {
       return { db: new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
     },
   );
+
+  test('ground truth sent at once to instances sharing the database is stored once', async () => {
+    const instances = await Promise.all(['a', 'b', 'c'].map((name) => openStore(url('truth-race'), name)));
+    try {
+      await instances[0]?.addEvents('s', [event('e')], 0);
+      const truth = {
+        event_id: 'e',
+        kind: 'ground_truth' as const,
+        actual: { delayed: true },
+        timestamp: '2001-05-02T00:00:00.000Z',
+      };
+      const joins = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => instances[i % 3]?.addFeedback('s', [truth], 0)),
+      );
+      assert.equal(joins.filter((j) => typeof j?.[0] === 'object').length, 1);
+      assert.equal(joins.filter((j) => j?.[0] === 'repeated').length, 29);
+      assert.equal((await instances[0]?.feedback('s'))?.length, 1);
+    } finally {
+      await Promise.all(instances.map((s) => s.close()));
+    }
+  });
 });

@@ -191,6 +191,10 @@ export class KyselyStore implements Store {
   async addFeedback(system: string, feedback: readonly FeedbackRecord[], rejected: number): Promise<FeedbackJoin[]> {
     const received_at = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
+      // Instances sharing PostgreSQL store a system's feedback one transaction at a time: two of them
+      // must not both find an event's ground truth new. (SQLite has a single writer already.)
+      if (this.dialect === 'postgres')
+        await sql`select pg_advisory_xact_lock(hashtext(${`dovetail feedback ${system}`}))`.execute(trx);
       const known = await joinEvents(trx, system, [...new Set(feedback.map((f) => f.event_id))]);
       const truths = feedback.filter((f) => f.kind === 'ground_truth' && known.has(f.event_id));
       const given = await groundTruthGiven(trx, system, [...new Set(truths.map((f) => f.event_id))]);
