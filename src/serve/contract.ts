@@ -269,7 +269,8 @@ function checkValue(f: FieldRule, v: unknown, out: Violation[] | undefined): Vio
   if (f.allowed || f.seen) {
     const key = String(v);
     if (f.allowed && !f.allowed.has(key)) out = report(out, f, 'enum', f.allowedText as string, show(v));
-    else if (f.seen && !f.seen.has(key) && f.seenDeclared)
+    // Profiles count a long value under its key.
+    else if (f.seen && !f.seen.has(keyOf(key)) && f.seenDeclared)
       out = report(out, f, 'unseen-category', 'a value seen in training', show(v), f.seenDeclared);
   }
   return out;
@@ -355,7 +356,7 @@ function trainingValues(
       if (allowed || labelValues) values = [...(allowed ?? []), ...(labelValues ?? [])];
     }
     if (!values) return;
-    const entry = { values: new Set(values), declared };
+    const entry = { values: new Set(values.map(keyOf)), declared };
     out.set(field.field_name, entry);
     if (field.mapping_production_data && !out.has(field.mapping_production_data))
       out.set(field.mapping_production_data, entry);

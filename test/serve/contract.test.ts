@@ -121,6 +121,23 @@ describe('checking events', () => {
     assert.equal(tally.count('unseen-category', 'destination'), unseen(seenDestinations, 'destination'));
     assert.equal(tally.toJSON().violations[0]?.declared.pointer, '/profile');
   });
+
+  it('finds a long value the training profile counted under its key', async () => {
+    const texts = ['trained-model', 'data-pipeline', 'training-data'].map((k) => ({
+      file: `${k}.yaml`,
+      text: readFileSync(join(EXAMPLE, `${k}.yaml`), 'utf8'),
+    }));
+    const long = (c: string) => `SFO ${c.repeat(500)}`;
+    const profile = profileColumns({ origin: ['SFO', long('a')] }, { types: { origin: 'category' } });
+    const trained = Contract.compile(
+      await systemFromTexts(texts, { profiles: { 'training-data/flights-2001-jan-apr': profile } }),
+    );
+    const [event] = FLIGHT_EVENTS;
+    const unseen = (origin: string) =>
+      (trained.check(withInputs(event as FlightEvent, { origin })) ?? []).filter((v) => v.kind === 'unseen-category');
+    assert.deepEqual(unseen(long('a')), []);
+    assert.equal(unseen(long('b'))[0]?.field, 'origin');
+  });
 });
 
 describe('shapes, allowed values and labels', async () => {

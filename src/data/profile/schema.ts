@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { type Diagnostic, problemsFromIssues } from '../../descriptors/diagnostics.js';
 import { pointer } from '../../descriptors/source.js';
 import { itemTypes } from '../../descriptors/vocabulary.js';
+import { keyOf } from '../sketch/frequent.js';
 import { hllStandardError } from '../sketch/hll.js';
 import { KllSketch } from '../sketch/kll.js';
 import { gridProblem } from './grid.js';
@@ -57,7 +58,10 @@ const frequentSchema = z.object({
   n: count,
   missing: count,
   errorBound: count,
-  items: z.array(z.tuple([z.string(), count])),
+  // A profile written before long values were counted under a key holds them whole: read them under it.
+  items: z
+    .array(z.tuple([z.string(), count]))
+    .transform((items) => items.map(([v, c]): [string, number] => [keyOf(v), c])),
 });
 
 const histogramSchema = z.object({

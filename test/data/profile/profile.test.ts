@@ -18,6 +18,7 @@ import {
   quantileSketch,
   validateProfile,
 } from '../../../src/data/profile/profile.js';
+import { keyOf } from '../../../src/data/sketch/frequent.js';
 import { tempDir } from '../../helpers.js';
 import { mulberry32, normals } from '../sketch/gen.js';
 
@@ -332,6 +333,15 @@ describe('profile JSON', () => {
     assert.deepEqual(back, p);
     assert.equal(JSON.stringify(back), text);
     assert.equal(mergeProfiles(back, back).columns.x?.count, 8);
+  });
+
+  it('reads a long frequent value, as profiles written before its key held it, under its key', () => {
+    const long = 'x'.repeat(500);
+    const written = structuredClone(p) as unknown as { columns: { c: { frequent: { items: [string, number][] } } } };
+    written.columns.c.frequent.items.push([long, 1]);
+    const back = parseProfile(JSON.stringify(written), 'old.json');
+    assert.deepEqual(back.columns.c?.frequent?.items.at(-1), [keyOf(long), 1]);
+    assert.deepEqual(back.columns.c?.frequent?.items.slice(0, -1), p.columns.c?.frequent?.items);
   });
 
   it('loads a file and rejects invalid profiles naming the file and the JSON pointer', async () => {
