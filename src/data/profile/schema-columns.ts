@@ -3,6 +3,7 @@
 // with these; the rules that read profiles report with them.
 import type { ItemType } from '../../descriptors/vocabulary.js';
 import { typesCompatible } from '../../rules/match.js';
+import { keyOf } from '../sketch/frequent.js';
 import { familyOf } from './column.js';
 import type { ColumnProfile } from './profile.js';
 
@@ -53,6 +54,7 @@ export function observedRange(column: ColumnProfile): { min: number; max: number
  * are known; every one of them occurred, whether its count is exact or not.
  */
 export function unlistedValues(allowed: readonly (string | number | boolean)[], column: ColumnProfile): string[] {
-  const listed = allowed.map(String);
+  // Profiles count a long value under its key.
+  const listed = allowed.map(keyOf);
   return (column.frequent?.items ?? []).map(([v]) => v).filter((v) => !listed.includes(v));
 }

@@ -38,6 +38,11 @@ ruleTester(profileSchema, {
       profiles: { 'training-data/t': data() },
     },
     {
+      name: 'an allowed value longer than the profile keeps whole is found under its key',
+      docs: [training([delay(), origin(['ORD', 'DFW', `ATL ${'x'.repeat(300)}`])])],
+      profiles: { 'training-data/t': data(undefined, ['ORD', 'DFW', 'ORD', `ATL ${'x'.repeat(300)}`]) },
+    },
+    {
       name: 'without a profile there is nothing to compare',
       docs: [training([delay({ max_value: 10 })])],
     },
