@@ -18,9 +18,10 @@ const schema = z
       .max(200)
       .optional()
       .meta({ description: 'Unique per system; a random UUID when absent. A repeated id is kept once.' }),
-    timestamp: timestamp
-      .optional()
-      .meta({ description: 'When the prediction was made (ISO 8601 with Z or an offset); arrival time when absent.' }),
+    timestamp: timestamp.optional().meta({
+      description:
+        "When the prediction was made (ISO 8601 with Z or an offset); arrival time when absent. At most an hour ahead of the service's clock.",
+    }),
     model: z.string().min(1).optional().meta({ description: 'Name of the trained model.' }),
     model_version: z.string().min(1).optional().meta({ description: 'Version of the trained model.' }),
     inputs: jsonObject('Input fields of the prediction, by name.').optional(),
