@@ -21,6 +21,7 @@ import type { ItemType } from '../../descriptors/vocabulary.js';
 import { fromDuckDBError } from '../read/errors.js';
 import { type DuckSource, openData, openSource, type ReadOptions, readsThroughDuckDB } from '../read/reader.js';
 import { quoteIdent } from '../read/schema.js';
+import { keyOf } from '../sketch/frequent.js';
 import { registersSql } from '../sketch/integer-hash.js';
 import { KllSketch } from '../sketch/kll.js';
 import { Moments } from '../sketch/moments.js';
@@ -107,7 +108,7 @@ function exactKey(value: unknown, numeric: boolean): number | string | undefined
   if (value === null || value === undefined) return undefined;
   if (numeric) return typeof value === 'number' && Number.isFinite(value) ? value + 0 : undefined;
   const text = String(value);
-  return text.trim() === '' ? undefined : text;
+  return text.trim() === '' ? undefined : keyOf(text);
 }
 
 /** A connection, and the file its errors are about. */

@@ -8,6 +8,7 @@ import { type ProfiledData, profileData } from '../../../src/data/profile/from-d
 import { mergeProfileList } from '../../../src/data/profile/merge.js';
 import { type Profile, ProfileBuilder, quantileSketch } from '../../../src/data/profile/profile.js';
 import { openData } from '../../../src/data/read/index.js';
+import { keyOf } from '../../../src/data/sketch/frequent.js';
 import { KllSketch } from '../../../src/data/sketch/kll.js';
 import { Mulberry32 } from '../../../src/data/sketch/prng.js';
 import { tempDir } from '../../helpers.js';
@@ -201,6 +202,17 @@ describe('profileData', () => {
     writeFileSync(b, `${[header, ...lines.slice(4_001)].join('\n')}\n`);
     const merged = mergeProfileList([(await profileData(a)).profile, (await profileData(b)).profile]);
     assert.deepEqual(exactParts(merged), exactParts((await profileData(whole)).profile));
+  });
+
+  it('counts a long label under the key the profile counts it under, exactly as well', async () => {
+    const long = `LAX ${'x'.repeat(300)}`;
+    const labels = join(dir, 'labels.csv');
+    writeFileSync(labels, `origin\nATL\n${long}\n${long}\n`);
+    const { profile, exact } = await profileData(labels, { exact: true });
+    const origin = exact.get('origin');
+    assert.ok(origin?.kind === 'labels');
+    assert.deepEqual([...origin.counts].sort(), profile.columns.origin?.frequent?.items.map(([v, c]) => [v, c]).sort());
+    assert.equal(origin.counts.get(keyOf(long)), 2);
   });
 
   it('profiles an empty file and a LIMIT 0 read with every column present', async () => {
