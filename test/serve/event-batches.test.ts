@@ -29,6 +29,20 @@ describe('joinBatches', () => {
     assert.deepEqual(JSON.parse(joined[0]?.json ?? ''), requests.flat());
   });
 
+  it('keeps a long batch as a row of its own, the text it came with', () => {
+    const long = (id: string) => serializeEvents([{ ...event(id, 1), inputs: { note: 'x'.repeat(20_000) } }])[0];
+    const [small, first, second, last] = [serializeEvents([event('a', 1)])[0], long('b'), long('c'), long('d')];
+    if (!small || !first || !second || !last) throw new Error('expected one batch each');
+    const joined = joinBatches([small, first, second, last]);
+    // 32,768 characters at most in a joined text: the small batch joins the first long one only.
+    assert.deepEqual(
+      joined.map((b) => b.ids),
+      [['a', 'b'], ['c'], ['d']],
+    );
+    assert.equal(joined[1], second);
+    assert.deepEqual(JSON.parse(joined[0]?.json ?? ''), [...JSON.parse(small.json), ...JSON.parse(first.json)]);
+  });
+
   it('gives nothing for no events', () => {
     assert.deepEqual(joinBatches(serializeEvents([])), []);
     assert.deepEqual(joinBatches([]), []);

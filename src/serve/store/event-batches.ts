@@ -40,20 +40,44 @@ export type Place = [place: number, seq: number];
 export const storedOf = (events: readonly EventRecord[], places: readonly Place[]): Sequenced[] =>
   places.map(([i, seq]) => ({ event: events[i] as EventRecord, seq }));
 
-/** Batches joined, in order, into as few as hold at most SLOTS events each. */
+/**
+ * Texts of batches joined into one row at most, in UTF-16 code units: a longer text is a large
+ * object for V8, and each is given fresh memory that the kernel must clear, which cost more than
+ * the rows saved. A batch this long already stands alone.
+ */
+const JOINED_CHARS = 32_768;
+
+/**
+ * Batches, in order, with consecutive small ones joined: a row costs about as much to insert
+ * whatever its size, so many single-event requests committed together make one row.
+ */
 export function joinBatches(batches: readonly EventBatch[]): EventBatch[] {
-  // Each joined batch's array texts are collected and joined once: appending to one growing text
-  // would copy it again for every batch of a large group commit.
-  const groups: { texts: string[]; ids: string[] }[] = [];
+  const groups: EventBatch[][] = [];
+  let events = Number.POSITIVE_INFINITY;
+  let chars = Number.POSITIVE_INFINITY;
   for (const b of batches) {
     if (!b.ids.length) continue;
-    const last = groups.at(-1);
-    if (last && last.ids.length + b.ids.length <= SLOTS) {
-      last.texts.push(b.json.slice(1, -1));
-      for (const id of b.ids) last.ids.push(id);
-    } else groups.push({ texts: [b.json.slice(1, -1)], ids: [...b.ids] });
+    if (events + b.ids.length > SLOTS || chars + b.json.length > JOINED_CHARS) {
+      groups.push([]);
+      events = 0;
+      chars = 0;
+    }
+    groups.at(-1)?.push(b);
+    events += b.ids.length;
+    chars += b.json.length;
   }
-  return groups.map((g) => ({ json: `[${g.texts.join(',')}]`, ids: g.ids }));
+  return groups.map((group) => (group.length === 1 ? (group[0] as EventBatch) : joined(group)));
+}
+
+/**
+ * One batch of several, its text made by a single join into a flat string: a text made of pieces
+ * would be copied whole once more where the database driver reads it.
+ */
+function joined(group: readonly EventBatch[]): EventBatch {
+  const parts: string[] = [];
+  for (const b of group) parts.push(parts.length ? ',' : '[', b.json.slice(1, -1));
+  parts.push(']');
+  return { json: parts.join(''), ids: group.flatMap((b) => b.ids) };
 }
 
 /** The two statements that store a batch, compiled once per store. */
