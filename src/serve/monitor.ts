@@ -405,11 +405,20 @@ export class Monitor {
     keep(partial.feedback.by_name, declared.feedback, seen.feedback);
     seen.groundTruth += partial.feedback.ground_truth;
     seen.userFeedback += partial.feedback.user;
-    // Another part of the same span replaces the digest it extends.
+    // Another part of the same span replaces the digest it extends. Once that digest is merged into
+    // an older, coarser one, only the new part is added there: the rest is counted in it already.
     const digest = digestOf(merged, declared.metrics);
     const at = seen.history.findIndex((d) => d.start === digest.start && d.end === digest.end);
+    const before = merged.events > partial.events;
+    const within =
+      at < 0 && before
+        ? seen.history.findIndex((d) => d.windows > 1 && d.start <= digest.start && digest.end <= d.end)
+        : -1;
     if (at >= 0) seen.history[at] = digest;
-    else seen.history.push(digest);
+    else if (within >= 0) {
+      const part = { ...digestOf(partial, declared.metrics), windows: 0 };
+      seen.history[within] = mergeDigests(seen.history[within] as WindowDigest, part);
+    } else seen.history.push(digest);
     const horizon = Date.parse(digest.end) - this.historyMs;
     while (seen.history.length && Date.parse((seen.history[0] as WindowDigest).end) <= horizon) seen.history.shift();
     if (seen.history.length > MAX_HISTORY) seen.history = coarsened(seen.history);

@@ -88,3 +88,37 @@ test('keeps a bounded history of windows, merging older ones, with every window 
     const count = history.reduce((sum, d) => sum + (d.metrics['delay-calls-per-1k-bookings']?.count ?? 0), 0);
     assert.equal(count, n);
   }));
+
+// Window [T0, T0] closes, thousands more close after it and it is merged into a coarser digest;
+// then an event of its span arrives, and the window closes again with both its parts.
+test('counts a window closed again, long after, once in its history: its new part joins the merged digest', () =>
+  withMonitor(1, async (monitor) => {
+    const n = 4500;
+    const event = (i: number, id = `e${i}`) => ({
+      id,
+      timestamp: new Date(T0 + i * 1000).toISOString(),
+      outputs: { delay_probability: 0.1 },
+      metrics: { 'delay-calls-per-1k-bookings': 1 },
+    });
+    await monitor.add(
+      Array.from({ length: n }, (_, i) => ({ seq: i + 1, event: event(i) })),
+      T0 + n * 1000,
+    );
+    await monitor.add([{ seq: n + 1, event: event(0, 'e0-late') }], T0 + n * 1000);
+    const history = monitor.observed().get('delay-classifier')?.history ?? [];
+    const sum = (f: (d: (typeof history)[number]) => number) => history.reduce((a, d) => a + f(d), 0);
+    assert.equal(history[0]?.start, new Date(T0).toISOString());
+    assert.ok((history[0]?.windows ?? 0) > 1, 'the first window is merged with others');
+    assert.equal(
+      sum((d) => d.windows),
+      n,
+    );
+    assert.equal(
+      sum((d) => d.events),
+      n + 1,
+    );
+    assert.equal(
+      sum((d) => d.metrics['delay-calls-per-1k-bookings']?.count ?? 0),
+      n + 1,
+    );
+  }));
