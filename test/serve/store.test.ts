@@ -1,6 +1,6 @@
 // The store behaves the same on SQLite and PostgreSQL: one test body, two setups.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -528,6 +528,31 @@ describe('store on SQLite', () => {
       return { db, dialect: 'sqlite' };
     },
   );
+
+  // 2 MB of events, far fewer pages than a commit's own checkpoint waits for (64 MiB): only the
+  // thread of checkpoints copies them into the database file, and it does so while the store is open.
+  test('a thread beside the store copies committed pages from the log into the database file', async () => {
+    const store = await openStore(file('checkpoints'));
+    try {
+      const before = statSync(file('checkpoints')).size;
+      const note = 'x'.repeat(1000);
+      for (let b = 0; b < 20; b++)
+        await store.addEvents(
+          's',
+          Array.from({ length: 100 }, (_, i) => event(`e${b}-${i}`, { inputs: { note } })),
+          0,
+        );
+      const deadline = Date.now() + 10_000;
+      while (statSync(file('checkpoints')).size < before + 2_000_000 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.ok(
+        statSync(file('checkpoints')).size >= before + 2_000_000,
+        `${statSync(file('checkpoints')).size} bytes`,
+      );
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('store on PostgreSQL', () => {
