@@ -529,24 +529,24 @@ describe('store on SQLite', () => {
     },
   );
 
-  // 2 MB of events, far fewer pages than a commit's own checkpoint waits for (64 MiB): only the
-  // thread of checkpoints copies them into the database file, and it does so while the store is open.
+  // 6 MB of events: more pages than the thread of checkpoints waits for (1,000), far fewer than a
+  // commit's own checkpoint does (16,384): only that thread copies them into the database file.
   test('a thread beside the store copies committed pages from the log into the database file', async () => {
     const store = await openStore(file('checkpoints'));
     try {
       const before = statSync(file('checkpoints')).size;
       const note = 'x'.repeat(1000);
-      for (let b = 0; b < 20; b++)
+      for (let b = 0; b < 60; b++)
         await store.addEvents(
           's',
           Array.from({ length: 100 }, (_, i) => event(`e${b}-${i}`, { inputs: { note } })),
           0,
         );
       const deadline = Date.now() + 10_000;
-      while (statSync(file('checkpoints')).size < before + 2_000_000 && Date.now() < deadline)
+      while (statSync(file('checkpoints')).size < before + 4_000_000 && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 50));
       assert.ok(
-        statSync(file('checkpoints')).size >= before + 2_000_000,
+        statSync(file('checkpoints')).size >= before + 4_000_000,
         `${statSync(file('checkpoints')).size} bytes`,
       );
     } finally {

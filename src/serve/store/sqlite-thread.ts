@@ -1,7 +1,8 @@
 // The threads of the SQLite store (see sqlite.ts). The store's thread opens the file, brings its
 // schema up to date and answers the calls of the ThreadStore that started it. Beside it, a thread of
 // checkpoints copies what commits appended to the write-ahead log into the database file.
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readlinkSync, readSync } from 'node:fs';
+import { endianness, setPriority } from 'node:os';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database, { type Statement } from 'better-sqlite3';
@@ -15,8 +16,13 @@ import { serveStore } from './thread-store.js';
 
 /** Statements kept compiled, the most recently used ones. */
 const STATEMENTS = 200;
-/** How often the thread of checkpoints copies the log's new pages into the database file. */
-const CHECKPOINT_EVERY_MS = 100;
+/** How often the thread of checkpoints looks at the log. */
+const LOOK_EVERY_MS = 50;
+/**
+ * Pages in the log, not yet copied, that make the thread of checkpoints copy them: SQLite's own
+ * default. A checkpoint syncs two files, so fewer, larger ones cost less.
+ */
+const CHECKPOINT_PAGES = 1000;
 /**
  * Pages in the log past which a commit checkpoints itself (SQLite's automatic checkpoint), should the
  * thread of checkpoints fall behind; about 64 MiB with 4 KiB pages.
@@ -75,6 +81,20 @@ async function open(file: string, instance: string | undefined): Promise<KyselyS
   return new KyselyStore(db, 'sqlite', instance);
 }
 
+/**
+ * Gives this thread the lowest CPU priority (Linux sets it per thread): checkpoints take the time
+ * the other threads leave, and never delay the answers, which they did on a busy machine. Kept from
+ * them too long, they are made by the commits (past LOG_PAGES_AT_MOST).
+ */
+function lowestPriority(): void {
+  try {
+    const thread = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+    if (Number.isInteger(thread)) setPriority(thread, 19);
+  } catch {
+    // Not Linux: the thread keeps the process's priority.
+  }
+}
+
 let checkpointFailed = false;
 
 /** Said once: the commits' own checkpoints (past LOG_PAGES_AT_MOST) keep the log bounded meanwhile. */
@@ -86,22 +106,38 @@ function reportCheckpointFailure(file: string, e: unknown): void {
 }
 
 /**
- * Checkpoints `file` every CHECKPOINT_EVERY_MS until told to stop. A passive checkpoint copies the
- * pages committed so far and waits for no one; one with nothing to copy costs next to nothing.
+ * Pages of the log no checkpoint has copied yet, read from the header of its index, the `-shm` file
+ * (https://www.sqlite.org/walformat.html: mxFrame at byte 16, nBackfill at byte 96, in the machine's
+ * byte order); a torn read only makes one checkpoint come early or late.
+ */
+function pagesToCopy(index: number, header: Buffer): number {
+  if (readSync(index, header, 0, 100, 0) < 100) return 0;
+  const u32 = (at: number) => (endianness() === 'LE' ? header.readUInt32LE(at) : header.readUInt32BE(at));
+  return u32(16) - u32(96);
+}
+
+/**
+ * Checkpoints `file` whenever its log holds CHECKPOINT_PAGES not yet copied, until told to stop. A
+ * passive checkpoint copies the pages committed so far and waits for no one.
  */
 function checkpoint(file: string): void {
+  lowestPriority();
   const database = new Database(file);
   // The database file is synced once its pages are copied, before the log may be reused.
   database.pragma('synchronous = FULL');
+  // The store's thread opened the file in WAL mode, so its index exists.
+  const index = openSync(`${file}-shm`, 'r');
+  const header = Buffer.alloc(100);
   const timer = setInterval(() => {
     try {
-      database.pragma('wal_checkpoint(PASSIVE)');
+      if (pagesToCopy(index, header) >= CHECKPOINT_PAGES) database.pragma('wal_checkpoint(PASSIVE)');
     } catch (e) {
       reportCheckpointFailure(file, e);
     }
-  }, CHECKPOINT_EVERY_MS);
+  }, LOOK_EVERY_MS);
   parentPort?.once('message', () => {
     clearInterval(timer);
+    closeSync(index);
     database.close();
     parentPort?.close();
   });
