@@ -27,8 +27,11 @@ export { windowId } from './window-id.js';
 
 export const OBSERVATION_VERSION = 1;
 export const DEFAULT_WINDOW_MS = 5 * 60_000;
-/** Rows buffered before they are added to the profiles column by column... */
-const PROFILE_BATCH = 1024;
+/**
+ * Rows buffered before their columns are profiled, each in one go (a batch hashes each distinct value
+ * once)...
+ */
+export const PROFILE_BATCH = 1024;
 /** ...or fewer, once their texts and nested values (long texts, tensors) take about this many bytes. */
 const PROFILE_BATCH_BYTES = 16 * 1024 * 1024;
 const PERCENTILES = [0.5, 0.95, 0.99] as const;
@@ -252,6 +255,14 @@ export class Window {
   private outputRows: Record<string, unknown>[] = [];
   /** bulkOf the rows buffered. */
   private rowBytes = 0;
+  /**
+   * Columns of the rows buffered before, not profiled yet: one is profiled every `columnEvery` events
+   * added, so that the buffer's columns are done by the time it is full again. Profiling them all at
+   * once held up the thread for milliseconds, and the requests the proxy forwards on it.
+   */
+  private backlog: { profile: ProfileBuilder; name: string; values: unknown[] }[] = [];
+  private columnEvery = 1;
+  private sinceColumn = 0;
   private latencies: number[] = [];
   private readonly latency: ColumnSummary;
   private readonly resources = { cpu: new Moments(), memory: new Moments(), gpu: new Moments() };
@@ -297,7 +308,11 @@ export class Window {
       this.outputRows.length >= PROFILE_BATCH ||
       this.rowBytes >= PROFILE_BATCH_BYTES
     )
-      this.profileRows();
+      this.queueRows();
+    else if (this.backlog.length && ++this.sinceColumn >= this.columnEvery) {
+      this.sinceColumn = 0;
+      this.profileColumn();
+    }
     const r = event.resources;
     if (r) {
       this.resources.cpu.add(quantity(r.cpu, parseCpu));
@@ -346,9 +361,16 @@ export class Window {
     return this;
   }
 
-  private profileRows(): void {
-    if (this.inputRows.length) this.inputs.addBatch({ columns: columnsOf(this.inputRows, this.inputFields) });
-    if (this.outputRows.length) this.outputs.addBatch({ columns: columnsOf(this.outputRows, this.outputFields) });
+  /** The buffered rows' columns into the backlog (what is left of the last one is profiled first). */
+  private queueRows(): void {
+    while (this.backlog.length) this.profileColumn();
+    const queue = (profile: ProfileBuilder, rows: Record<string, unknown>[], fields: ProfiledFields) => {
+      for (const [name, values] of columnsOf(rows, fields)) this.backlog.push({ profile, name, values });
+    };
+    queue(this.inputs, this.inputRows, this.inputFields);
+    queue(this.outputs, this.outputRows, this.outputFields);
+    this.columnEvery = Math.max(1, Math.floor(PROFILE_BATCH / (this.backlog.length + 1)));
+    this.sinceColumn = 0;
     if (this.latencies.length) this.latency.add(this.latencies);
     this.inputRows = [];
     this.outputRows = [];
@@ -356,8 +378,18 @@ export class Window {
     this.latencies = [];
   }
 
+  /**
+   * Profiles one column of the backlog. The profile pads each column with missing values up to the
+   * longest when it is built, as a batch of rows would: a column absent from some rows misses there.
+   */
+  private profileColumn(): void {
+    const column = this.backlog.pop();
+    column?.profile.addColumn(column.name, undefined, column.values);
+  }
+
   close(): Observation {
-    this.profileRows();
+    this.queueRows();
+    while (this.backlog.length) this.profileColumn();
     const metrics: Record<string, Summary> = {};
     for (const name of [...this.metrics.keys()].sort()) metrics[name] = summary(this.metrics.get(name) as Moments);
     const c = this.options.classification;

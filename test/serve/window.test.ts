@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseProfile } from '../../src/data/profile/profile.js';
+import { ColumnSummary } from '../../src/data/profile/column.js';
+import { parseProfile, profileColumns } from '../../src/data/profile/profile.js';
 import { MAX_VALUE_CHARS } from '../../src/data/sketch/frequent.js';
 import { loadSystem } from '../../src/descriptors/load.js';
 import { Contract } from '../../src/serve/contract.js';
@@ -8,6 +9,7 @@ import { MAX_NAMES, OTHER } from '../../src/serve/names.js';
 import {
   mergeObservations,
   type Observation,
+  PROFILE_BATCH,
   TumblingWindows,
   Window,
   type WindowEvent,
@@ -143,6 +145,51 @@ describe('an observation', () => {
     assert.ok(km > 0);
     assert.equal(whole.contract.events, january.length);
     assert.equal(whole.contract.violations.find((v) => v.field === 'distance' && v.kind === 'range')?.count, km);
+  });
+});
+
+describe('the rows a window buffers', () => {
+  // Three full buffers and some: field c comes only after the first buffer, and b misses in some rows.
+  const n = 3 * PROFILE_BATCH + 17;
+  const inputs = (i: number) => ({
+    a: i % 97,
+    ...(i % 5 ? { b: `s${i % 13}` } : {}),
+    ...(i > 1500 ? { c: i / 7 } : {}),
+  });
+
+  it('are profiled a column at a time, spread over the events that follow, to the same profile', () => {
+    const w = new Window(0, DAY, { sketch: { seed: 7 } });
+    // Values profiled by each add: the real ColumnSummary.add, counted.
+    const add = ColumnSummary.prototype.add;
+    let values = 0;
+    let most = 0;
+    ColumnSummary.prototype.add = function (this: ColumnSummary, v: readonly unknown[]) {
+      values += v.length;
+      return add.call(this, v);
+    };
+    try {
+      for (let i = 0; i < n; i++) {
+        values = 0;
+        w.add({ timestamp: i, inputs: inputs(i), outputs: { p: i / n } });
+        most = Math.max(most, values);
+      }
+    } finally {
+      ColumnSummary.prototype.add = add;
+    }
+    // One column of a full buffer at most; profiling the buffer's four columns at once added 4,096 values.
+    assert.ok(most <= PROFILE_BATCH, `${most} values profiled by one add`);
+    const observed = w.close();
+    const rows = Array.from({ length: n }, (_, i) => inputs(i) as Record<string, unknown>);
+    const expected = profileColumns(new Map(['a', 'b', 'c'].map((name) => [name, rows.map((r) => r[name])])), {
+      seed: 7,
+    });
+    assert.equal(observed.inputs.rows, n);
+    for (const [name, c] of Object.entries(expected.columns)) {
+      const o = observed.inputs.columns[name];
+      for (const key of ['type', 'count', 'missing', 'distinct', 'min', 'max', 'hll', 'histogram', 'frequent'] as const)
+        assert.deepEqual(o?.[key], c[key], `${name}.${key}`);
+    }
+    assert.equal(observed.outputs.columns.p?.count, n);
   });
 });
 
