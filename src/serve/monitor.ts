@@ -409,9 +409,9 @@ export class Monitor {
     // an older, coarser one, only the new part is added there: the rest is counted in it already.
     const digest = digestOf(merged, declared.metrics);
     const at = seen.history.findIndex((d) => d.start === digest.start && d.end === digest.end);
-    const before = merged.events > partial.events;
+    const earlierParts = merged.events > partial.events;
     const within =
-      at < 0 && before
+      at < 0 && earlierParts
         ? seen.history.findIndex((d) => d.windows > 1 && d.start <= digest.start && digest.end <= d.end)
         : -1;
     if (at >= 0) seen.history[at] = digest;

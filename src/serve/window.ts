@@ -303,12 +303,11 @@ export class Window {
       this.rowBytes += bulkOf(event.outputs);
     }
     if (typeof event.latency_ms === 'number') this.latencies.push(event.latency_ms);
-    if (
-      this.inputRows.length >= PROFILE_BATCH ||
-      this.outputRows.length >= PROFILE_BATCH ||
-      this.rowBytes >= PROFILE_BATCH_BYTES
-    )
+    if (this.rowBytes >= PROFILE_BATCH_BYTES) {
+      // Rows this heavy are profiled at once: the memory they hold is why the buffer is cut short.
       this.queueRows();
+      this.profileBacklog();
+    } else if (this.inputRows.length >= PROFILE_BATCH || this.outputRows.length >= PROFILE_BATCH) this.queueRows();
     else if (this.backlog.length && ++this.sinceColumn >= this.columnEvery) {
       this.sinceColumn = 0;
       this.profileColumn();
@@ -363,7 +362,7 @@ export class Window {
 
   /** The buffered rows' columns into the backlog (what is left of the last one is profiled first). */
   private queueRows(): void {
-    while (this.backlog.length) this.profileColumn();
+    this.profileBacklog();
     const queue = (profile: ProfileBuilder, rows: Record<string, unknown>[], fields: ProfiledFields) => {
       for (const [name, values] of columnsOf(rows, fields)) this.backlog.push({ profile, name, values });
     };
@@ -387,9 +386,13 @@ export class Window {
     column?.profile.addColumn(column.name, undefined, column.values);
   }
 
+  private profileBacklog(): void {
+    while (this.backlog.length) this.profileColumn();
+  }
+
   close(): Observation {
     this.queueRows();
-    while (this.backlog.length) this.profileColumn();
+    this.profileBacklog();
     const metrics: Record<string, Summary> = {};
     for (const name of [...this.metrics.keys()].sort()) metrics[name] = summary(this.metrics.get(name) as Moments);
     const c = this.options.classification;
