@@ -7,8 +7,10 @@
 // requests are measured with each count of clients in BENCH_SERVE_SINGLE_CONNECTIONS (default
 // 8,64,256): a commit waits for the disk whatever its size, so the more requests arrive together,
 // the fewer syncs each. The bare server and the service take turns, SEGMENTS stretches each, so
-// that both see the machine at the same speeds: its speed drifts over minutes.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// that both see the machine at the same speeds: its speed drifts over minutes. First, the time the
+// machine takes to sync a small write to disk, which every durable commit waits for: with few
+// clients it bounds the single-event rate whatever the service does.
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,10 +179,41 @@ async function memory(dir) {
   }
 }
 
+/** SYNCS appends of a page, each synced to disk (fdatasync) as a commit to SQLite's log is, in `dir`. */
+function syncToDisk(dir) {
+  const SYNCS = 2000;
+  const page = Buffer.alloc(4096, 1);
+  const file = join(dir, 'sync-test');
+  const fd = openSync(file, 'w');
+  const times = [];
+  const cpuBefore = process.cpuUsage();
+  try {
+    for (let i = 0; i < SYNCS; i++) {
+      const begin = performance.now();
+      writeSync(fd, page, 0, page.length, i * page.length);
+      fdatasyncSync(fd);
+      times.push((performance.now() - begin) * 1000);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(file);
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  times.sort((a, b) => a - b);
+  const at = (q) => +(times[Math.floor(q * (SYNCS - 1))] ?? 0).toFixed(1);
+  return {
+    benchmark: 'machine: a 4 KiB append synced to disk (fdatasync), what each durable commit waits for',
+    syncs: SYNCS,
+    sync_us_p50: at(0.5),
+    sync_us_p99: at(0.99),
+    cpu_us_per_sync: +((cpu.user + cpu.system) / SYNCS).toFixed(1),
+  };
+}
+
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'dovetail-bench-serve-'));
   try {
-    return [...(await rates(dir)), ...(await memory(dir))];
+    return [syncToDisk(dir), ...(await rates(dir)), ...(await memory(dir))];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
