@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -597,6 +597,37 @@ describe('the proxy with MLflow, TF Serving and plain JSON model servers', () =>
 });
 
 describe('the proxy when the model server fails', () => {
+  test('a kept-alive connection the model server drops without answering is replaced: the request is sent again', async () => {
+    // Answers the first request on each connection, keeping it open without saying how long (as
+    // servers behind load balancers do); closes it when a second one comes.
+    const connections: number[] = [];
+    const server = net.createServer((socket) => {
+      const index = connections.push(0) - 1;
+      socket.on('data', (chunk) => {
+        if (!chunk.includes('\r\n\r\n')) return;
+        if (++(connections[index] as number) > 1) return void socket.destroy();
+        socket.write('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    let proxy: Proxy | undefined;
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      proxy = await startProxy({ url, protocol: 'kserve-v2' });
+      for (const round of [1, 2, 3]) {
+        const r = await send(proxy.url, 'GET', '/ready');
+        assert.equal(r.status, 200, `request ${round}`);
+        assert.equal(r.body.toString(), 'ok');
+      }
+      // The second request went out on the kept connection, which was dropped, and was answered on a new one.
+      assert.equal(connections[0], 2);
+      assert.ok(connections.length >= 2);
+    } finally {
+      await proxy?.stop();
+      server.close();
+    }
+  });
+
   test('unreachable: 502 with the JSON error body; no answer in time: 504', async () => {
     const model = await standIn();
     const down = await standIn();
