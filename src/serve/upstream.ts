@@ -110,9 +110,10 @@ export class Upstream {
           chunks.push(chunk);
           return true;
         },
-        onComplete() {
-          if (!answer) return;
-          resolve({ ...answer, body: Buffer.concat(chunks), latencyMs: performance.now() - started });
+        onComplete: () => {
+          if (answer) resolve({ ...answer, body: Buffer.concat(chunks), latencyMs: performance.now() - started });
+          else
+            reject(new UpstreamError('unreachable', `the model server at ${this.base.origin} ended without an answer`));
         },
         onError: (e: Error & { code?: string }) => {
           const code = e.code ?? e.message;
