@@ -22,7 +22,7 @@ export interface ProxyOptions {
   paths?: JsonPaths;
   /** `--model`: the trained model every prediction is recorded for. */
   model?: string;
-  /** The model server sends nothing for this long: 504. */
+  /** The answer's headers have not all come, or its body stops coming, for this long: 504. */
   timeoutMs?: number;
   /** Largest request body forwarded. */
   bodyLimit?: number;

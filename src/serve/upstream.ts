@@ -58,8 +58,9 @@ export function endToEnd(raw: readonly string[], drop: ReadonlySet<string> = new
 }
 
 /**
- * A connection reset before any answer: usually a kept-alive connection the model server closed while
- * idle, on which the request never got there.
+ * Errors of a connection reset: before any answer, the request is sent once more on a new connection,
+ * as it is usually a kept-alive connection the model server closed while idle (the request never got
+ * there).
  */
 const RESET = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 const TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
