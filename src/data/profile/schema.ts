@@ -6,7 +6,7 @@ import { type Diagnostic, problemsFromIssues } from '../../descriptors/diagnosti
 import { pointer } from '../../descriptors/source.js';
 import { itemTypes } from '../../descriptors/vocabulary.js';
 import { keyOf } from '../sketch/frequent.js';
-import { hllStandardError } from '../sketch/hll.js';
+import { HyperLogLog, hllStandardError } from '../sketch/hll.js';
 import { KllSketch } from '../sketch/kll.js';
 import { gridProblem } from './grid.js';
 
@@ -44,7 +44,8 @@ const kllSchema = z.object({
 });
 
 const hllSchema = z.object({
-  v: z.literal(2),
+  // 3 is written; 2 (the registers one byte each) is read.
+  v: z.union([z.literal(2), z.literal(3)]),
   kind: z.literal('hll'),
   p: z.number().int().min(4).max(18),
   missing: count,
@@ -125,9 +126,15 @@ export const profileSchema = z
       if (c.missing + c.invalid > c.count)
         issue([...at, 'missing'], 'missing + invalid exceed count', `at most ${c.count - c.invalid}`);
       if (c.hll) {
-        const bytes = Buffer.from(c.hll.registers, 'base64').length;
-        if (bytes !== 2 ** c.hll.p)
-          issue([...at, 'hll', 'registers'], 'register count does not match p', `${2 ** c.hll.p} base64 bytes`);
+        try {
+          HyperLogLog.fromJSON(c.hll);
+        } catch (e) {
+          issue(
+            [...at, 'hll', 'registers'],
+            (e as Error).message.replace('HyperLogLog.fromJSON: ', ''),
+            `2^p = ${2 ** c.hll.p} registers`,
+          );
+        }
       }
       if (c.quantiles) {
         try {

@@ -2,6 +2,10 @@
 // hash, so there is no large-range correction to make. The hash (version 2 of the JSON): whole numbers
 // (safe integers) by integer-hash.ts, which DuckDB computes too; every other value by XXH64 of its
 // canonical string.
+// In JSON (version 3) the registers are base64 of a run-length form: a register's rank (1 to 61) is
+// its own byte, and a run of n empty registers is a 0 byte followed by n in unsigned LEB128. A column
+// of few distinct values then keeps a few dozen bytes instead of 2^p; a full sketch keeps about 2^p.
+// Version 2 held the 2^p bytes as they are, with the same hash: it is still read.
 // The estimate is Ertl's improved estimator ("New cardinality estimation algorithms for HyperLogLog
 // sketches", 2017, arXiv:1702.01284, eq. for the "improved raw estimator"): it corrects the
 // small-range bias without HLL++'s empirical tables and agrees with linear counting where that is
@@ -18,11 +22,12 @@ export interface HllOptions {
 }
 
 export interface HllJSON {
-  v: 2;
+  /** 3: registers run-length encoded (written); 2: one byte each (still read). */
+  v: 2 | 3;
   kind: 'hll';
   p: number;
   missing: number;
-  /** Registers, one byte each, base64. */
+  /** Registers, base64: in the run-length form (v3), or one byte each (v2). */
   registers: string;
 }
 
@@ -72,6 +77,64 @@ function tau(x: number): number {
 }
 
 const halves = new Uint32Array(2);
+
+/** The registers in the run-length form of version 3 (see the top of this file). */
+function encodeRegisters(registers: Uint8Array): Buffer {
+  // At worst (alternate empty registers) 3 bytes for 2 registers; a run's length takes at most 3.
+  const out = Buffer.allocUnsafe(Math.ceil(registers.length * 1.5) + 3);
+  let at = 0;
+  for (let i = 0; i < registers.length; ) {
+    const r = registers[i] as number;
+    if (r !== 0) {
+      out[at++] = r;
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < registers.length && registers[end] === 0) end++;
+    out[at++] = 0;
+    for (let n = end - i; ; n >>>= 7) {
+      if (n < 0x80) {
+        out[at++] = n;
+        break;
+      }
+      out[at++] = (n & 0x7f) | 0x80;
+    }
+    i = end;
+  }
+  return out.subarray(0, at);
+}
+
+const countMismatch = (found: number, m: number) => `do not match p: ${found} of 2^p = ${m}`;
+
+function fail(why: string): never {
+  throw new Error(`HyperLogLog.fromJSON: registers ${why}`);
+}
+
+/** Fills `registers` from their run-length form; throws when it does not hold exactly their count of valid ranks. */
+function decodeRegisters(bytes: Uint8Array, registers: Uint8Array, maxRank: number): void {
+  let k = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i++] as number;
+    if (b !== 0) {
+      if (b > maxRank) fail(`hold rank ${b}, above the largest possible (${maxRank})`);
+      if (k >= registers.length) fail('do not match p: more than 2^p');
+      registers[k++] = b;
+      continue;
+    }
+    let n = 0;
+    for (let shift = 0; ; shift += 7) {
+      if (i >= bytes.length || shift > 21) fail('end inside the length of a run of empty registers');
+      const c = bytes[i++] as number;
+      n += (c & 0x7f) * 2 ** shift;
+      if (c < 0x80) break;
+    }
+    if (n === 0) fail('hold a run of no empty registers');
+    if (k + n > registers.length) fail('do not match p: more than 2^p');
+    k += n;
+  }
+  if (k !== registers.length) fail(countMismatch(k, registers.length));
+}
 
 export class HyperLogLog {
   readonly p: number;
@@ -149,22 +212,22 @@ export class HyperLogLog {
 
   toJSON(): HllJSON {
     return {
-      v: 2,
+      v: 3,
       kind: 'hll',
       p: this.p,
       missing: this.missing,
-      registers: Buffer.from(this.registers.buffer, this.registers.byteOffset, this.registers.length).toString(
-        'base64',
-      ),
+      registers: encodeRegisters(this.registers).toString('base64'),
     };
   }
 
   static fromJSON(json: HllJSON): HyperLogLog {
-    if (json?.kind !== 'hll' || json.v !== 2) throw new Error('HyperLogLog.fromJSON: not a version 2 HyperLogLog');
+    if (json?.kind !== 'hll' || (json.v !== 2 && json.v !== 3))
+      throw new Error('HyperLogLog.fromJSON: not a version 2 or 3 HyperLogLog');
     const h = new HyperLogLog({ p: json.p });
     const bytes = Buffer.from(json.registers, 'base64');
-    if (bytes.length !== h.registers.length) throw new Error('HyperLogLog.fromJSON: register count does not match p');
-    h.registers.set(bytes);
+    if (json.v === 3) decodeRegisters(bytes, h.registers, 64 - h.p + 1);
+    else if (bytes.length === h.registers.length) h.registers.set(bytes);
+    else fail(countMismatch(bytes.length, h.registers.length));
     h.missing = json.missing;
     return h;
   }

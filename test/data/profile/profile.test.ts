@@ -383,6 +383,12 @@ describe('profile JSON', () => {
     const counts = structuredClone(p);
     (counts.columns.c as ColumnProfile).count = 3;
     assert.match(errorOf(counts).message, /\/columns\/c\/count: count differs from rows; expected 4/);
+    const registers = structuredClone(p);
+    (registers.columns.c?.hll as { registers: string }).registers = Buffer.from([0, 9]).toString('base64');
+    assert.match(
+      errorOf(registers).message,
+      /\/columns\/c\/hll\/registers: registers do not match p: 9 of 2\^p = 4096; expected 2\^p = 4096 registers/,
+    );
     const missing = structuredClone(p) as Partial<Profile>;
     delete missing.rows;
     assert.match(errorOf(missing).message, /\/rows: missing required field "rows"/);

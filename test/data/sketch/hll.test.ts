@@ -83,8 +83,84 @@ describe('HyperLogLog', () => {
     const r = HyperLogLog.fromJSON(JSON.parse(JSON.stringify(h)));
     assert.deepEqual(r.toJSON(), h.toJSON());
     assert.equal(r.estimate(), h.estimate());
-    assert.throws(() => HyperLogLog.fromJSON({ ...h.toJSON(), p: 9 }), /register count/);
+    assert.throws(() => HyperLogLog.fromJSON({ ...h.toJSON(), p: 9 }), /registers do not match p: 256 of 2\^p = 512/);
     assert.throws(() => new HyperLogLog({ p: 3 }), /p must be/);
+  });
+});
+
+describe('HyperLogLog JSON (version 3: registers run-length encoded)', () => {
+  const base64 = (bytes: number[]) => Buffer.from(bytes).toString('base64');
+  const withRegisters = (p: number, set: Record<number, number>) => {
+    const h = new HyperLogLog({ p });
+    for (const [i, r] of Object.entries(set)) h.registers[Number(i)] = r;
+    return h;
+  };
+
+  it('writes a rank as its byte and a run of empty registers as 0 and its length', () => {
+    // 16 registers: 3 empty, rank 5, 12 empty.
+    assert.equal(withRegisters(4, { 3: 5 }).toJSON().registers, base64([0, 3, 5, 0, 12]));
+    // 256 registers: 200 empty (200 = 0x48 + 1·128: LEB128 C8 01), rank 7, 55 empty.
+    assert.equal(withRegisters(8, { 200: 7 }).toJSON().registers, base64([0, 0xc8, 0x01, 7, 0, 55]));
+    assert.equal(new HyperLogLog({ p: 18 }).toJSON().registers, base64([0, 0x80, 0x80, 0x10]));
+    assert.equal(withRegisters(4, { 0: 1, 15: 61 }).toJSON().registers, base64([1, 0, 14, 61]));
+  });
+
+  it('round-trips registers exactly, from empty to full, p = 4 to 18', () => {
+    for (const p of [4, 10, 12, 18]) {
+      for (const n of [0, 1, 4, 100, 5000, 200_000]) {
+        const h = new HyperLogLog({ p }).addAll(Array.from({ length: n }, (_, i) => `v${i}`));
+        const back = HyperLogLog.fromJSON(JSON.parse(JSON.stringify(h)));
+        assert.deepEqual(back.registers, h.registers, `p=${p} n=${n}`);
+        assert.equal(back.estimate(), h.estimate());
+      }
+    }
+  });
+
+  it('keeps a few distinct values in a few bytes, and a full sketch in about 2^p', () => {
+    const dense = Math.ceil(4096 / 3) * 4;
+    const few = new HyperLogLog({ p: 12 }).addAll(['economy', 'premium', 'business', 'first']);
+    assert.ok(few.toJSON().registers.length < 40, few.toJSON().registers);
+    const full = new HyperLogLog({ p: 12 }).addAll(Array.from({ length: 100_000 }, (_, i) => i));
+    assert.ok(full.toJSON().registers.length <= dense + 8, `${full.toJSON().registers.length} vs ${dense}`);
+    // Half the registers empty, scattered: still no larger than the registers one byte each.
+    const half = new HyperLogLog({ p: 12 }).addAll(Array.from({ length: 2800 }, (_, i) => i));
+    assert.ok(half.toJSON().registers.length <= dense, `${half.toJSON().registers.length} vs ${dense}`);
+  });
+
+  it('reads version 2 (one byte a register) as written before', () => {
+    const h = new HyperLogLog({ p: 10 }).addAll(Array.from({ length: 700 }, (_, i) => `u${i}`));
+    h.missing = 3;
+    const v2 = {
+      v: 2 as const,
+      kind: 'hll' as const,
+      p: 10,
+      missing: 3,
+      registers: Buffer.from(h.registers).toString('base64'),
+    };
+    const back = HyperLogLog.fromJSON(v2);
+    assert.deepEqual(back.registers, h.registers);
+    assert.equal(back.missing, 3);
+    assert.deepEqual(back.toJSON(), h.toJSON());
+    assert.throws(() => HyperLogLog.fromJSON({ ...v2, registers: base64([1, 2, 3]) }), /3 of 2\^p = 1024/);
+  });
+
+  it('refuses registers that do not decode to 2^p valid ranks', () => {
+    const v3 = (bytes: number[], p = 4) => ({
+      v: 3 as const,
+      kind: 'hll' as const,
+      p,
+      missing: 0,
+      registers: base64(bytes),
+    });
+    const cases: [number[], RegExp][] = [
+      [[0, 15], /do not match p: 15 of 2\^p = 16/],
+      [[0, 16, 1], /more than 2\^p/],
+      [[0, 0x80], /end inside the length of a run/],
+      [[0, 0, 0, 16], /a run of no empty registers/],
+      [[62, 0, 15], /rank 62, above the largest possible \(61\)/],
+    ];
+    for (const [bytes, error] of cases) assert.throws(() => HyperLogLog.fromJSON(v3(bytes)), error, String(bytes));
+    assert.throws(() => HyperLogLog.fromJSON({ ...v3([0, 16]), v: 4 } as never), /not a version 2 or 3/);
   });
 });
 
