@@ -1,5 +1,5 @@
 // HyperLogLog distinct-count estimate (Flajolet et al. 2007) with 2^p one-byte registers and a 64-bit
-// hash, so there is no large-range correction to make. The hash (version 2 of the JSON): whole numbers
+// hash, so there is no large-range correction to make. The hash (since version 2 of the JSON): whole numbers
 // (safe integers) by integer-hash.ts, which DuckDB computes too; every other value by XXH64 of its
 // canonical string.
 // In JSON (version 3) the registers are base64 of a run-length form: a register's rank (1 to 61) is
