@@ -19,6 +19,7 @@ import {
   validateProfile,
 } from '../../../src/data/profile/profile.js';
 import { keyOf } from '../../../src/data/sketch/frequent.js';
+import { HyperLogLog } from '../../../src/data/sketch/hll.js';
 import { tempDir } from '../../helpers.js';
 import { mulberry32, normals } from '../sketch/gen.js';
 
@@ -342,6 +343,27 @@ describe('profile JSON', () => {
     const back = parseProfile(JSON.stringify(written), 'old.json');
     assert.deepEqual(back.columns.c?.frequent?.items.at(-1), [keyOf(long), 1]);
     assert.deepEqual(back.columns.c?.frequent?.items.slice(0, -1), p.columns.c?.frequent?.items);
+  });
+
+  it('reads distinct-count registers written one byte each (hll version 2) and merges them with version 3', () => {
+    const written = structuredClone(p);
+    for (const c of Object.values(written.columns)) {
+      if (!c.hll) continue;
+      const dense = Buffer.from(HyperLogLog.fromJSON(c.hll).registers).toString('base64');
+      Object.assign(c.hll, { v: 2, registers: dense });
+    }
+    const back = parseProfile(JSON.stringify(written), 'old.json');
+    for (const [name, c] of Object.entries(p.columns)) {
+      if (!c.hll) continue;
+      const old = back.columns[name]?.hll;
+      assert.ok(old, name);
+      assert.equal(old.v, 2, name);
+      assert.deepEqual(HyperLogLog.fromJSON(old).registers, HyperLogLog.fromJSON(c.hll).registers, name);
+    }
+    // Merged with itself as written now: the registers' max is the same sketch, written as version 3.
+    const merged = mergeProfiles(back, p);
+    assert.deepEqual(merged.columns.c?.hll, p.columns.c?.hll);
+    assert.equal(merged.columns.c?.distinct, p.columns.c?.distinct);
   });
 
   it('loads a file and rejects invalid profiles naming the file and the JSON pointer', async () => {
